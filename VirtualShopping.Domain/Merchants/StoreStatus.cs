@@ -1,0 +1,7 @@
+namespace VirtualShopping.Domain.Merchants;
+
+public enum StoreStatus
+{
+    Active = 0,
+    Inactive = 1,
+}

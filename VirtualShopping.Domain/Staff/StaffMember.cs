@@ -1,0 +1,70 @@
+using VirtualShopping.Domain.Common;
+using VirtualShopping.Domain.Merchants;
+
+namespace VirtualShopping.Domain.Staff;
+
+/// <summary>A person working for the merchant: HQ admin, store manager, expert or support.</summary>
+public sealed class StaffMember : ITenantOwned, IConcurrencyStamped
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid MerchantId { get; set; }
+
+    public required string DisplayName { get; set; }
+
+    public required string Email { get; set; }
+
+    public string? EmployeeId { get; set; }
+
+    public StaffRoles Roles { get; set; }
+
+    /// <summary>Dashboard access granted on top of the role; HQ admins always have all of it.</summary>
+    public DashboardAccess Access { get; set; }
+
+    public StaffStatus Status { get; set; } = StaffStatus.Active;
+
+    /// <summary>Whether the expert has set themselves available for chats in the Store App.</summary>
+    public bool IsAvailable { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public List<Store> Stores { get; set; } = [];
+
+    public List<Team> Teams { get; set; } = [];
+
+    public DashboardAccess EffectiveAccess =>
+        Roles.HasFlag(StaffRoles.HqAdmin) ? DashboardAccess.All : Access;
+
+    public bool CanSignIn => Status == StaffStatus.Active;
+
+    /// <summary>A store manager (or HQ admin) approves an expert who joined with the invite code.</summary>
+    public RuleResult Approve()
+    {
+        if (Status != StaffStatus.PendingApproval)
+        {
+            return RuleResult.Fail("Only people waiting for approval can be approved.");
+        }
+
+        Status = StaffStatus.Active;
+        return RuleResult.Ok;
+    }
+
+    public void Deactivate()
+    {
+        Status = StaffStatus.Deactivated;
+        IsAvailable = false;
+    }
+
+    public RuleResult Reactivate()
+    {
+        if (Status != StaffStatus.Deactivated)
+        {
+            return RuleResult.Fail("Only deactivated people can be reactivated.");
+        }
+
+        Status = StaffStatus.Active;
+        return RuleResult.Ok;
+    }
+}

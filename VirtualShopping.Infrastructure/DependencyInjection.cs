@@ -1,0 +1,58 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.SqlServer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using VirtualShopping.Infrastructure.Persistence;
+
+namespace VirtualShopping.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "VirtualShopping";
+
+    /// <summary>
+    /// Wires persistence (the provider chosen by `Database:Provider`), Data Protection keys in the database,
+    /// and Hangfire's storage (in memory for SQLite, SQL Server alongside the data otherwise).
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException($"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is empty.");
+                }
+
+                services.AddDbContextFactory<SqlServerVirtualShoppingDbContext>(
+                    o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
+                    ServiceLifetime.Scoped);
+                services.AddScoped<IDbContextFactory<VirtualShoppingDbContext>, ProviderDbContextFactory<SqlServerVirtualShoppingDbContext>>();
+                services.AddScoped<VirtualShoppingDbContext>(sp => sp.GetRequiredService<SqlServerVirtualShoppingDbContext>());
+                services.AddHangfire(h => h.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+                    .UseSqlServerStorage(connectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true }));
+                break;
+
+            default:
+                services.AddDbContextFactory<SqliteVirtualShoppingDbContext>(
+                    o => o.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? "Data Source=App_Data/virtualshopping.db" : connectionString),
+                    ServiceLifetime.Scoped);
+                services.AddScoped<IDbContextFactory<VirtualShoppingDbContext>, ProviderDbContextFactory<SqliteVirtualShoppingDbContext>>();
+                services.AddScoped<VirtualShoppingDbContext>(sp => sp.GetRequiredService<SqliteVirtualShoppingDbContext>());
+                services.AddHangfire(h => h.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+                    .UseInMemoryStorage(new InMemoryStorageOptions()));
+                break;
+        }
+
+        services.AddScoped<DatabaseMigrator>();
+        services.AddDataProtection().SetApplicationName("VirtualShopping").PersistKeysToDbContext<VirtualShoppingDbContext>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Domain.Staff;
+
+namespace VirtualShopping.Infrastructure.Persistence.Configurations;
+
+internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> builder)
+    {
+        builder.Property(d => d.Name).HasMaxLength(80);
+        builder.HasOne<Merchant>().WithMany().HasForeignKey(d => d.MerchantId);
+        builder.HasIndex(d => new { d.MerchantId, d.SortOrder });
+    }
+}

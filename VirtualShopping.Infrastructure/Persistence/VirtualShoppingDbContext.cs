@@ -1,0 +1,113 @@
+using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Common;
+using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Domain.Staff;
+using VirtualShopping.Infrastructure.Identity;
+using VirtualShopping.Infrastructure.Tenancy;
+
+namespace VirtualShopping.Infrastructure.Persistence;
+
+/// <summary>
+/// The one model of VirtualShopping. Every tenant-owned set is filtered to the current merchant,
+/// so a query cannot forget it; a provider subclass per database holds that provider's migrations.
+/// </summary>
+public abstract class VirtualShoppingDbContext
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
+{
+    private readonly ICurrentMerchant currentMerchant;
+
+    protected VirtualShoppingDbContext(DbContextOptions options, ICurrentMerchant currentMerchant)
+        : base(options)
+    {
+        this.currentMerchant = currentMerchant;
+    }
+
+    public DbSet<Merchant> Merchants => Set<Merchant>();
+
+    public DbSet<Store> Stores => Set<Store>();
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+
+    public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The merchant the query filters use; no merchant means no tenant rows at all.</summary>
+    public Guid CurrentMerchantId => currentMerchant.MerchantId ?? Guid.Empty;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(VirtualShoppingDbContext).Assembly);
+
+        var applyFilter = typeof(VirtualShoppingDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType) && !t.IsOwned()))
+        {
+            applyFilter.MakeGenericMethod(entityType.ClrType).Invoke(this, [builder]);
+        }
+
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(IConcurrencyStamped).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entityType.ClrType).Property(nameof(IConcurrencyStamped.ConcurrencyStamp)).IsConcurrencyToken();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder)
+        where T : class, ITenantOwned =>
+        builder.Entity<T>().HasQueryFilter(e => e.MerchantId == CurrentMerchantId);
+
+    /// <summary>
+    /// New tenant rows take the current merchant; a change to another merchant's row is refused;
+    /// edited rows get a new concurrency stamp.
+    /// </summary>
+    private void StampChanges()
+    {
+        var merchant = currentMerchant.MerchantId;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is ITenantOwned owned && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                if (entry.State == EntityState.Added && owned.MerchantId == Guid.Empty)
+                {
+                    if (merchant is null)
+                    {
+                        throw new InvalidOperationException($"A {entry.Metadata.ClrType.Name} cannot be added without a current merchant.");
+                    }
+
+                    entry.Property(nameof(ITenantOwned.MerchantId)).CurrentValue = merchant.Value;
+                }
+                else if (merchant is not null && owned.MerchantId != merchant.Value)
+                {
+                    throw new TenantIsolationException(entry.Metadata.ClrType.Name);
+                }
+            }
+
+            if (entry.Entity is IConcurrencyStamped stamped && entry.State == EntityState.Modified)
+            {
+                stamped.ConcurrencyStamp = Guid.NewGuid();
+            }
+        }
+    }
+}
