@@ -1,27 +1,30 @@
+using VirtualShopping.Infrastructure;
+using VirtualShopping.Web.Authorization;
+using VirtualShopping.Web;
 using VirtualShopping.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddVirtualShoppingLogging();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddVirtualShoppingAuthentication(builder.Configuration);
+builder.Services.AddVirtualShoppingWeb(builder.Configuration);
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    // `dotnet run --project VirtualShopping.Web -- migrate`: apply pending migrations and exit.
+    await app.MigrateDatabaseAsync(seed: false);
+    return;
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
-app.UseAntiforgery();
+await app.MigrateDatabaseAsync(seed: true);
+app.UseVirtualShoppingPipeline();
+app.MapVirtualShoppingEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+await app.RunAsync();
 
-app.Run();
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -34,6 +34,9 @@ public sealed class StaffMember : ITenantOwned, IConcurrencyStamped
 
     public List<Team> Teams { get; set; } = [];
 
+    /// <summary>Emails are compared and stored trimmed and lower-case, so one person is one address.</summary>
+    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
     public DashboardAccess EffectiveAccess =>
         Roles.HasFlag(StaffRoles.HqAdmin) ? DashboardAccess.All : Access;
 

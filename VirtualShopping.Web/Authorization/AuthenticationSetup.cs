@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Identity.Web;
+using VirtualShopping.Infrastructure.Identity;
+using VirtualShopping.Infrastructure.Persistence;
+
+namespace VirtualShopping.Web.Authorization;
+
+/// <summary>
+/// Entra ID (OpenID Connect through Microsoft.Identity.Web) when `AzureAd:ClientId` is set;
+/// otherwise local ASP.NET Core Identity accounts with hashed passwords and lockout.
+/// </summary>
+public static class AuthenticationSetup
+{
+    public static bool UsesEntraId(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
+
+    public static IServiceCollection AddVirtualShoppingAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (UsesEntraId(configuration))
+        {
+            services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
+                .AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"));
+            services.AddTransient<IClaimsTransformation, EntraStaffClaimsTransformation>();
+            services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie);
+        }
+        else
+        {
+            services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+            services.AddIdentityCore<ApplicationUser>(o =>
+                {
+                    o.User.RequireUniqueEmail = true;
+                    o.Password.RequiredLength = 10;
+                    o.Password.RequireNonAlphanumeric = false;
+                    o.Lockout.AllowedForNewUsers = true;
+                    o.Lockout.MaxFailedAccessAttempts = 5;
+                    o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                })
+                .AddSignInManager()
+                .AddEntityFrameworkStores<VirtualShoppingDbContext>()
+                .AddDefaultTokenProviders()
+                .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+            services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, ConfigureCookie);
+            services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        }
+
+        services.AddAuthorization(o => o.AddVirtualShoppingPolicies());
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingStaffAuthenticationStateProvider>();
+        return services;
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie)
+    {
+        cookie.LoginPath = "/account/login";
+        cookie.LogoutPath = "/account/logout";
+        cookie.AccessDeniedPath = "/account/access-denied";
+        cookie.Cookie.Name = "vs.auth";
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.SlidingExpiration = true;
+        cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+        // The API answers with status codes (and problem details), never with a redirect to the sign-in page.
+        cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+        cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

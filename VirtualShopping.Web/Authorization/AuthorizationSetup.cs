@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+using VirtualShopping.Domain.Staff;
+using VirtualShopping.Infrastructure.Tenancy;
+
+namespace VirtualShopping.Web.Authorization;
+
+internal static class AuthorizationSetup
+{
+    public static void AddVirtualShoppingPolicies(this AuthorizationOptions options)
+    {
+        options.AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId));
+        options.AddPolicy(Policies.HqAdmin, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId).RequireRole(nameof(StaffRoles.HqAdmin)));
+        options.AddPolicy(Policies.ManageStores, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId)
+            .RequireAssertion(c => c.User.HasRole(StaffRoles.HqAdmin) || c.User.HasRole(StaffRoles.Support) || c.User.HasAccess(DashboardAccess.ManageStore)));
+        options.AddPolicy(Policies.ManageTeam, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId)
+            .RequireAssertion(c => c.User.HasRole(StaffRoles.HqAdmin) || c.User.HasRole(StaffRoles.StoreManager) || c.User.HasAccess(DashboardAccess.ManageTeam)));
+        options.AddPolicy(Policies.Settings, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId)
+            .RequireAssertion(c => c.User.HasAccess(DashboardAccess.Settings)));
+        options.AddPolicy(Policies.Analytics, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId)
+            .RequireAssertion(c => c.User.HasAccess(DashboardAccess.Analytics)));
+        options.FallbackPolicy = options.GetPolicy(Policies.Staff);
+    }
+}

@@ -1,0 +1,23 @@
+namespace VirtualShopping.Web.Authorization;
+
+/// <summary>Named authorization policies; every page, endpoint group and hub method names one.</summary>
+public static class Policies
+{
+    /// <summary>Any active staff member of a merchant.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>HQ admins only (e.g. the Hangfire dashboard).</summary>
+    public const string HqAdmin = "hq-admin";
+
+    /// <summary>Stores index: HQ admins, support staff and anyone granted "manage store".</summary>
+    public const string ManageStores = "manage-stores";
+
+    /// <summary>Teams and staff: HQ admins, store managers and anyone granted "manage team".</summary>
+    public const string ManageTeam = "manage-team";
+
+    /// <summary>Merchant settings: HQ admins and anyone granted "settings".</summary>
+    public const string Settings = "settings";
+
+    /// <summary>Reports and analytics: anyone granted "analytics" (HQ admins always).</summary>
+    public const string Analytics = "analytics";
+}

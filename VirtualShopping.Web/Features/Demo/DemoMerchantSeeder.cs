@@ -1,0 +1,204 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Domain.Staff;
+using VirtualShopping.Infrastructure.Identity;
+using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Infrastructure.Tenancy;
+
+namespace VirtualShopping.Web.Features.Demo;
+
+/// <summary>
+/// Creates the demo merchant "Demo Outfitters" once: five stores in four time zones, departments,
+/// teams, experts, and one sign-in per role (admin, manager, expert, support @demo-outfitters.example).
+/// </summary>
+public sealed partial class DemoMerchantSeeder(
+    IDbContextFactory<VirtualShoppingDbContext> contexts,
+    MerchantScope scope,
+    IServiceProvider services,
+    IOptions<SeedOptions> options,
+    TimeProvider clock,
+    ILogger<DemoMerchantSeeder> logger)
+{
+    public const string MerchantName = "Demo Outfitters";
+    public const string AdminEmail = "admin@demo-outfitters.example";
+    public const string ManagerEmail = "manager@demo-outfitters.example";
+    public const string ExpertEmail = "expert@demo-outfitters.example";
+    public const string SupportEmail = "support@demo-outfitters.example";
+
+    private static readonly string[] DepartmentNames = ["Womenswear", "Menswear", "Footwear", "Outdoor gear", "Customer Service"];
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (!options.Value.DemoMerchant)
+        {
+            return;
+        }
+
+        await using (var check = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (await check.Merchants.AnyAsync(m => m.Name == MerchantName, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var merchant = new Merchant
+        {
+            Name = MerchantName,
+            PublicWidgetKey = WidgetKey.Generate(),
+            InviteCode = InviteCode.Generate(),
+            TimeZoneId = "Europe/London",
+            CreatedAt = now,
+        };
+        scope.Use(merchant.Id);
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Merchants.Add(merchant);
+
+        var departments = DepartmentNames
+            .Select((name, i) => new Department { Name = name, SortOrder = i, MerchantId = merchant.Id })
+            .ToList();
+        db.Departments.AddRange(departments);
+        Department Dept(string name) => departments.Single(d => d.Name == name);
+
+        var stores = new List<Store>
+        {
+            NewStore(merchant, "London Oxford Street", "LDN01", "310 Oxford Street", "London", "W1C 1DX", "GB", "Europe/London", 51.5152, -0.1419),
+            NewStore(merchant, "Manchester Market Street", "MAN01", "42 Market Street", "Manchester", "M1 1PW", "GB", "Europe/London", 53.4830, -2.2419),
+            NewStore(merchant, "Helsinki Aleksanterinkatu", "HEL01", "Aleksanterinkatu 21", "Helsinki", "00100", "FI", "Europe/Helsinki", 60.1689, 24.9470),
+            NewStore(merchant, "Paris Rivoli", "PAR01", "112 Rue de Rivoli", "Paris", "75001", "FR", "Europe/Paris", 48.8601, 2.3446),
+            NewStore(merchant, "New York SoHo", "NYC01", "520 Broadway", "New York", "10012", "US", "America/New_York", 40.7229, -73.9985),
+        };
+        stores[3].SpecialHours.Add(new SpecialOpeningHours { Date = new DateOnly(2026, 12, 25), IsClosed = true, Note = "Christmas Day" });
+        stores.Add(NewStore(merchant, "Glasgow Buchanan Street (closed for refit)", "GLA01", "150 Buchanan Street", "Glasgow", "G1 2LL", "GB", "Europe/London", 55.8617, -4.2536));
+        stores[^1].Status = StoreStatus.Inactive;
+        db.Stores.AddRange(stores);
+
+        var teams = new List<Team>();
+        foreach (var store in stores.Take(5))
+        {
+            teams.Add(new Team { MerchantId = merchant.Id, StoreId = store.Id, Name = "Fashion", Departments = [Dept("Womenswear"), Dept("Menswear"), Dept("Footwear")] });
+            teams.Add(new Team { MerchantId = merchant.Id, StoreId = store.Id, Name = "Outdoor & service", Departments = [Dept("Outdoor gear"), Dept("Customer Service")] });
+        }
+
+        db.Teams.AddRange(teams);
+
+        var people = new (string Name, string Email, string EmployeeId, StaffRoles Roles, DashboardAccess Access, int Store, bool Available, StaffStatus Status)[]
+        {
+            ("Alex Morgan", AdminEmail, "HQ-001", StaffRoles.HqAdmin, DashboardAccess.All, 0, false, StaffStatus.Active),
+            ("Priya Shah", ManagerEmail, "LDN-100", StaffRoles.StoreManager, DashboardAccess.Analytics | DashboardAccess.ManageTeam, 0, false, StaffStatus.Active),
+            ("Sam Taylor", ExpertEmail, "LDN-201", StaffRoles.Expert, DashboardAccess.None, 0, true, StaffStatus.Active),
+            ("Jordan Lee", SupportEmail, "HQ-050", StaffRoles.Support, DashboardAccess.ManageStore, 0, false, StaffStatus.Active),
+            ("Emma Wilson", "emma.wilson@demo-outfitters.example", "LDN-202", StaffRoles.Expert, DashboardAccess.None, 0, true, StaffStatus.Active),
+            ("Oliver Brown", "oliver.brown@demo-outfitters.example", "MAN-201", StaffRoles.Expert, DashboardAccess.None, 1, true, StaffStatus.Active),
+            ("Grace Hughes", "grace.hughes@demo-outfitters.example", "MAN-100", StaffRoles.StoreManager | StaffRoles.Expert, DashboardAccess.Analytics | DashboardAccess.ManageTeam, 1, false, StaffStatus.Active),
+            ("Aino Virtanen", "aino.virtanen@demo-outfitters.example", "HEL-201", StaffRoles.Expert, DashboardAccess.None, 2, true, StaffStatus.Active),
+            ("Mikko Korhonen", "mikko.korhonen@demo-outfitters.example", "HEL-202", StaffRoles.Expert, DashboardAccess.None, 2, false, StaffStatus.Active),
+            ("Camille Dubois", "camille.dubois@demo-outfitters.example", "PAR-201", StaffRoles.Expert, DashboardAccess.None, 3, true, StaffStatus.Active),
+            ("Lucas Martin", "lucas.martin@demo-outfitters.example", "PAR-202", StaffRoles.Expert, DashboardAccess.None, 3, false, StaffStatus.Active),
+            ("Maya Johnson", "maya.johnson@demo-outfitters.example", "NYC-201", StaffRoles.Expert, DashboardAccess.None, 4, true, StaffStatus.Active),
+            ("Noah Davis", "noah.davis@demo-outfitters.example", "NYC-202", StaffRoles.Expert, DashboardAccess.None, 4, false, StaffStatus.Active),
+            ("Chloe Evans", "chloe.evans@demo-outfitters.example", "LDN-203", StaffRoles.Expert, DashboardAccess.None, 0, false, StaffStatus.PendingApproval),
+            ("Ben Carter", "ben.carter@demo-outfitters.example", "MAN-202", StaffRoles.Expert, DashboardAccess.None, 1, false, StaffStatus.Deactivated),
+        };
+
+        var staff = new List<StaffMember>();
+        foreach (var person in people)
+        {
+            var store = stores[person.Store];
+            var member = new StaffMember
+            {
+                MerchantId = merchant.Id,
+                DisplayName = person.Name,
+                Email = person.Email,
+                EmployeeId = person.EmployeeId,
+                Roles = person.Roles,
+                Access = person.Access,
+                Status = person.Status,
+                IsAvailable = person.Available,
+                CreatedAt = now,
+                Stores = [store],
+            };
+            if (person.Roles.HasFlag(StaffRoles.Expert) || person.Roles.HasFlag(StaffRoles.StoreManager))
+            {
+                member.Teams.Add(teams.First(t => t.StoreId == store.Id));
+            }
+
+            staff.Add(member);
+        }
+
+        db.StaffMembers.AddRange(staff);
+        await db.SaveChangesAsync(cancellationToken);
+
+        await CreateSignInsAsync(merchant, staff.Where(s => s.Email is AdminEmail or ManagerEmail or ExpertEmail or SupportEmail).ToList());
+    }
+
+    private async Task CreateSignInsAsync(Merchant merchant, IReadOnlyList<StaffMember> staff)
+    {
+        var users = services.GetService<UserManager<ApplicationUser>>();
+        if (users is null)
+        {
+            // Entra ID sign-in: people sign in with their organisation account, matched by email.
+            return;
+        }
+
+        var password = options.Value.AdminPassword;
+        var generated = string.IsNullOrWhiteSpace(password);
+        if (generated)
+        {
+            password = "Demo-" + RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 12);
+        }
+
+        foreach (var member in staff)
+        {
+            var user = new ApplicationUser
+            {
+                UserName = member.Email,
+                Email = member.Email,
+                EmailConfirmed = true,
+                MerchantId = merchant.Id,
+                StaffMemberId = member.Id,
+            };
+            var result = await users.CreateAsync(user, password!);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not create the demo user {member.Email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            }
+        }
+
+        if (generated)
+        {
+            LogGeneratedPassword(logger, AdminEmail, password!);
+        }
+    }
+
+    private static Store NewStore(Merchant merchant, string name, string code, string street, string city, string postalCode, string country, string zone, double lat, double lng)
+    {
+        var store = new Store
+        {
+            MerchantId = merchant.Id,
+            Name = name,
+            Code = code,
+            Address = new Address { Line1 = street, City = city, PostalCode = postalCode, CountryCode = country },
+            Latitude = lat,
+            Longitude = lng,
+            TimeZoneId = zone,
+            Email = $"{code.ToLowerInvariant()}@demo-outfitters.example",
+        };
+        foreach (var day in Enum.GetValues<DayOfWeek>())
+        {
+            store.OpeningHours.Add(day == DayOfWeek.Sunday
+                ? new WeeklyOpeningHours { Day = day, Opens = new TimeOnly(11, 0), Closes = new TimeOnly(17, 0) }
+                : new WeeklyOpeningHours { Day = day, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(day == DayOfWeek.Thursday ? 21 : 19, 0) });
+        }
+
+        return store;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo merchant created. Sign in as {Email} with the generated password {Password} (shown once; set Seed:AdminPassword to choose it). The manager@, expert@ and support@ demo users share it.")]
+    private static partial void LogGeneratedPassword(ILogger logger, string email, string password);
+}

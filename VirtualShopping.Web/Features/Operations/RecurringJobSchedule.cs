@@ -1,0 +1,22 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using VirtualShopping.Web.Features.Staff;
+
+namespace VirtualShopping.Web.Features.Operations;
+
+/// <summary>Registers every recurring job under a fixed id, in the configured time zone.</summary>
+internal static class RecurringJobSchedule
+{
+    public const string PurgeExpiredInvitations = "purge-expired-invitations";
+
+    public static void ScheduleRecurringJobs(this WebApplication app)
+    {
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(app.Services.GetRequiredService<IOptions<JobOptions>>().Value.TimeZone);
+        jobs.AddOrUpdate<PurgeExpiredInvitationsJob>(
+            PurgeExpiredInvitations,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Daily(3, 15),
+            new RecurringJobOptions { TimeZone = zone });
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Web.Authorization;
+using VirtualShopping.Web.Components.Shared;
+
+namespace VirtualShopping.Web.Features.Stores;
+
+/// <summary>The stores index API: /api/v1/stores.</summary>
+public static class StoreEndpoints
+{
+    public static void MapStoreEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/stores").WithTags("Stores").RequireAuthorization(Policies.ManageStores);
+
+        group.MapGet("/", async (StoreService stores, string? search, StoreSort? sort, bool? descending, int? page, int? pageSize, CancellationToken ct) =>
+            TypedResults.Ok(await stores.ListAsync(
+                new StoreQuery(search, sort ?? StoreSort.Name, descending ?? false, Math.Max(0, page ?? 0), Math.Clamp(pageSize ?? 25, 1, 200)), ct)))
+            .WithName("ListStores");
+
+        group.MapGet("/{id:guid}", async Task<Results<Ok<StoreDetails>, NotFound<ProblemDetails>>> (Guid id, StoreService stores, TimeProvider clock, CancellationToken ct) =>
+            await stores.FindAsync(id, ct) is { } store
+                ? TypedResults.Ok(StoreDetails.From(store, clock.GetUtcNow()))
+                : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"No store {id}." }))
+            .WithName("GetStore");
+
+        group.MapPost("/", async (StoreInput input, StoreService stores, TimeProvider clock, CancellationToken ct) =>
+            (await stores.CreateAsync(input, ct)).ToHttp(s => StoreDetails.From(s, clock.GetUtcNow())))
+            .WithName("CreateStore");
+
+        group.MapPut("/{id:guid}", async (Guid id, StoreInput input, StoreService stores, TimeProvider clock, CancellationToken ct) =>
+            (await stores.UpdateAsync(id, input, ct)).ToHttp(s => StoreDetails.From(s, clock.GetUtcNow())))
+            .WithName("UpdateStore");
+
+        group.MapPost("/{id:guid}/deactivate", async (Guid id, Guid? concurrencyStamp, StoreService stores, TimeProvider clock, CancellationToken ct) =>
+            (await stores.SetStatusAsync(id, StoreStatus.Inactive, concurrencyStamp, ct)).ToHttp(s => StoreDetails.From(s, clock.GetUtcNow())))
+            .WithName("DeactivateStore");
+
+        group.MapPost("/{id:guid}/reactivate", async (Guid id, Guid? concurrencyStamp, StoreService stores, TimeProvider clock, CancellationToken ct) =>
+            (await stores.SetStatusAsync(id, StoreStatus.Active, concurrencyStamp, ct)).ToHttp(s => StoreDetails.From(s, clock.GetUtcNow())))
+            .WithName("ReactivateStore");
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using MudBlazor.Services;
+using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Web.Authorization;
+using VirtualShopping.Web.Features.Demo;
+using VirtualShopping.Web.Features.Account;
+using VirtualShopping.Web.Features.Home;
+using VirtualShopping.Web.Features.Operations;
+using VirtualShopping.Web.Features.Staff;
+using VirtualShopping.Web.Features.Stores;
+using VirtualShopping.Web.Tenancy;
+
+namespace VirtualShopping.Web;
+
+/// <summary>The composition of the web host, kept out of Program.cs.</summary>
+public static class WebSetup
+{
+    public static void AddVirtualShoppingLogging(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        }
+        else
+        {
+            // Structured JSON lines for log collectors; scopes carry the request and trace ids.
+            builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "O"; });
+        }
+    }
+
+    public static IServiceCollection AddVirtualShoppingWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddMerchantScope();
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+
+        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        services.AddHealthChecks()
+            .AddDbContextCheck<VirtualShoppingDbContext>("database")
+            .AddCheck<HangfireHealthCheck>("hangfire");
+
+        services.AddScoped<DemoMerchantSeeder>();
+        services.AddScoped<HomeFiguresService>();
+        services.AddScoped<StoreService>();
+        services.AddScoped<StaffService>();
+        services.AddScoped<PurgeExpiredInvitationsJob>();
+        return services;
+    }
+
+    public static void UseVirtualShoppingPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        else
+        {
+            app.UseExceptionHandler();
+        }
+
+        app.UseStatusCodePages(async context =>
+        {
+            // API callers get problem details; people get the friendly not-found page.
+            var http = context.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api"))
+            {
+                await Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
+            }
+            else if (http.Response.StatusCode == StatusCodes.Status404NotFound)
+            {
+                http.Response.Redirect("/not-found");
+            }
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.ScheduleRecurringJobs();
+    }
+
+    public static void MapVirtualShoppingEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new HangfireDashboardAuthorization()],
+            DashboardTitle = "VirtualShopping jobs",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(Policies.HqAdmin);
+        app.MapAccountEndpoints();
+        app.MapStoreEndpoints();
+        app.MapStaffEndpoints();
+    }
+
+    /// <summary>Applies pending migrations (when configured) and seeds the demo merchant (when configured).</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app, bool seed)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var database = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (database.MigrateOnStartup || !seed)
+        {
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                EnsureSqliteFolder(app.Configuration);
+            }
+
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        }
+
+        if (seed)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoMerchantSeeder>().SeedAsync();
+        }
+    }
+
+    private static void EnsureSqliteFolder(IConfiguration configuration)
+    {
+        var connection = configuration.GetConnectionString(Infrastructure.DependencyInjection.ConnectionStringName);
+        if (connection is null)
+        {
+            return;
+        }
+
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}
