@@ -38,19 +38,24 @@ public static class WebSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddMerchantScope();
-        services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
-
-        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
-        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         services.AddHealthChecks()
             .AddDbContextCheck<VirtualShoppingDbContext>("database")
             .AddCheck<HangfireHealthCheck>("hangfire");
+        return services.AddFeatureServices(configuration);
+    }
+
+    /// <summary>The features' services, options and validators: what pages and endpoints use (and component tests too).</summary>
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+
+        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddScoped<DemoMerchantSeeder>();
         services.AddScoped<HomeFiguresService>();

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Infrastructure.Tenancy;
+using VirtualShopping.Web.Features.Demo;
+
+namespace VirtualShopping.Tests.Support;
+
+/// <summary>
+/// The real app (real pipeline, real auth, real migrations) over its own SQLite file, with the demo
+/// merchant seeded; one per test class through IClassFixture.
+/// </summary>
+public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Demo-Password-123";
+
+    private readonly TestDatabase database = new();
+
+    public string DatabasePath => database.Path;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:VirtualShopping", database.ConnectionString);
+        builder.UseSetting("Seed:DemoMerchant", "true");
+        builder.UseSetting("Seed:AdminPassword", DemoPassword);
+        builder.UseSetting("AzureAd:ClientId", string.Empty);
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s and 401s.</summary>
+    public HttpClient CreateAnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real sign-in form (antiforgery token and all) and returns the client.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = DemoPassword)
+    {
+        var client = CreateAnonymousClient();
+        var response = await SubmitSignInAsync(client, email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SubmitSignInAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "login",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    public async Task<Merchant> DemoMerchantAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>().CreateDbContextAsync();
+        return await db.Merchants.SingleAsync(m => m.Name == DemoMerchantSeeder.MerchantName);
+    }
+
+    /// <summary>Runs work against the database as the given merchant, the way a job would.</summary>
+    public async Task<T> InMerchantAsync<T>(Guid merchantId, Func<VirtualShoppingDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<MerchantScope>().Use(merchantId);
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>().CreateDbContextAsync();
+        return await work(db);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            database.Dispose();
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
