@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Staff;
@@ -85,7 +86,9 @@ public abstract class VirtualShoppingDbContext
     private void StampChanges()
     {
         var merchant = currentMerchant.MerchantId;
-        foreach (var entry in ChangeTracker.Entries())
+        var entries = ChangeTracker.Entries().ToList();
+        TouchOwnersOfChangedOwnedEntities(entries);
+        foreach (var entry in entries)
         {
             if (entry.Entity is ITenantOwned owned && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             {
@@ -107,6 +110,26 @@ public abstract class VirtualShoppingDbContext
             if (entry.Entity is IConcurrencyStamped stamped && entry.State == EntityState.Modified)
             {
                 stamped.ConcurrencyStamp = Guid.NewGuid();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A change to an owned part (a store's address or opening hours) is a change to its owner, so the
+    /// owner's concurrency stamp is checked and renewed too; otherwise two editors could overwrite each other.
+    /// </summary>
+    private static void TouchOwnersOfChangedOwnedEntities(List<EntityEntry> entries)
+    {
+        foreach (var owned in entries.Where(e => e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            var ownership = owned.Metadata.FindOwnership()!;
+            var keyValues = ownership.Properties.Select(p => owned.Property(p.Name).CurrentValue ?? owned.Property(p.Name).OriginalValue).ToList();
+            var owner = entries.FirstOrDefault(e =>
+                e.Metadata == ownership.PrincipalEntityType
+                && ownership.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(keyValues));
+            if (owner is { State: EntityState.Unchanged, Entity: IConcurrencyStamped })
+            {
+                owner.Property(nameof(IConcurrencyStamped.ConcurrencyStamp)).IsModified = true;
             }
         }
     }

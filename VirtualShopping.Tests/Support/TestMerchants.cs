@@ -16,6 +16,16 @@ public static class TestMerchants
     public static async Task<Merchant> CreateAsync(IServiceProvider services, string name, string adminEmail, params string[] storeNames)
     {
         await using var scope = services.CreateAsyncScope();
+        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>();
+        await using (var lookup = await contexts.CreateDbContextAsync())
+        {
+            // Idempotent, so a class fixture's tests can each ask for the same merchant.
+            if (await lookup.Merchants.SingleOrDefaultAsync(m => m.Name == name) is { } existing)
+            {
+                return existing;
+            }
+        }
+
         var merchant = new Merchant
         {
             Name = name,
@@ -24,7 +34,6 @@ public static class TestMerchants
             CreatedAt = DateTimeOffset.UtcNow,
         };
         scope.ServiceProvider.GetRequiredService<MerchantScope>().Use(merchant.Id);
-        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
         db.Merchants.Add(merchant);
         foreach (var storeName in storeNames)

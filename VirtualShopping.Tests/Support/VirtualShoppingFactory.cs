@@ -52,7 +52,7 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
     public static async Task<HttpResponseMessage> SubmitSignInAsync(HttpClient client, string email, string password)
     {
         var form = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var token = AntiforgeryTokenIn(form);
         return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
@@ -61,6 +61,9 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
             ["Input.Password"] = password,
         }));
     }
+
+    /// <summary>The antiforgery token of the (first) form in a page.</summary>
+    public static string AntiforgeryTokenIn(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
 
     public async Task<Merchant> DemoMerchantAsync()
     {
@@ -87,6 +90,6 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
         }
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

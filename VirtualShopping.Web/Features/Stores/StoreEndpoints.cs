@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Web.Authorization;
 using VirtualShopping.Web.Components.Shared;
@@ -18,10 +17,10 @@ public static class StoreEndpoints
                 new StoreQuery(search, sort ?? StoreSort.Name, descending ?? false, Math.Max(0, page ?? 0), Math.Clamp(pageSize ?? 25, 1, 200)), ct)))
             .WithName("ListStores");
 
-        group.MapGet("/{id:guid}", async Task<Results<Ok<StoreDetails>, NotFound<ProblemDetails>>> (Guid id, StoreService stores, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Results<Ok<StoreDetails>, ProblemHttpResult>> (Guid id, StoreService stores, TimeProvider clock, CancellationToken ct) =>
             await stores.FindAsync(id, ct) is { } store
                 ? TypedResults.Ok(StoreDetails.From(store, clock.GetUtcNow()))
-                : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"No store {id}." }))
+                : SaveResultHttp.NotFound($"No store {id}."))
             .WithName("GetStore");
 
         group.MapPost("/", async (StoreInput input, StoreService stores, TimeProvider clock, CancellationToken ct) =>

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using VirtualShopping.Tests.Support;
+using VirtualShopping.Web.Features.Demo;
+
+namespace VirtualShopping.Tests.Integration;
+
+/// <summary>Who may reach what, tried from the outside through the real pipeline and real sign-in.</summary>
+public sealed class AccessTests(VirtualShoppingFactory factory) : IClassFixture<VirtualShoppingFactory>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/stores")]
+    [InlineData("/staff")]
+    public async Task Dashboard_pages_send_anonymous_visitors_to_sign_in(string path)
+    {
+        var response = await factory.CreateAnonymousClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", RedirectPath(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_answers_anonymous_callers_with_401_not_a_redirect()
+    {
+        var response = await factory.CreateAnonymousClient().GetAsync("/api/v1/stores");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_in_page_health_and_openapi_are_public()
+    {
+        var client = factory.CreateAnonymousClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode);
+        var health = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var body = await health.Content.ReadAsStringAsync();
+        Assert.Contains("\"database\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"hangfire\"", body, StringComparison.Ordinal);
+        var openApi = await client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/stores", openApi, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_refused_with_a_message_and_no_cookie()
+    {
+        var client = factory.CreateAnonymousClient();
+
+        var response = await VirtualShoppingFactory.SubmitSignInAsync(client, DemoMerchantSeeder.AdminEmail, "not-the-password");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The email or password is not right.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/stores")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Signed_in_admin_sees_the_dashboard_home()
+    {
+        var client = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(DemoMerchantSeeder.MerchantName, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DemoMerchantSeeder.AdminEmail, HttpStatusCode.OK)]
+    [InlineData(DemoMerchantSeeder.SupportEmail, HttpStatusCode.OK)]
+    [InlineData(DemoMerchantSeeder.ManagerEmail, HttpStatusCode.Forbidden)]
+    [InlineData(DemoMerchantSeeder.ExpertEmail, HttpStatusCode.Forbidden)]
+    public async Task Stores_index_api_is_for_admins_and_support_staff(string email, HttpStatusCode expected)
+    {
+        var client = await factory.SignInAsync(email);
+
+        var response = await client.GetAsync("/api/v1/stores");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(DemoMerchantSeeder.AdminEmail, HttpStatusCode.OK)]
+    [InlineData(DemoMerchantSeeder.ManagerEmail, HttpStatusCode.OK)]
+    [InlineData(DemoMerchantSeeder.SupportEmail, HttpStatusCode.Forbidden)]
+    [InlineData(DemoMerchantSeeder.ExpertEmail, HttpStatusCode.Forbidden)]
+    public async Task Staff_api_is_for_admins_and_store_managers(string email, HttpStatusCode expected)
+    {
+        var client = await factory.SignInAsync(email);
+
+        var response = await client.GetAsync("/api/v1/staff");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(DemoMerchantSeeder.ManagerEmail)]
+    [InlineData(DemoMerchantSeeder.ExpertEmail)]
+    public async Task Stores_page_sends_roles_without_access_to_access_denied(string email)
+    {
+        var client = await factory.SignInAsync(email);
+
+        var response = await client.GetAsync("/stores");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", RedirectPath(response), StringComparison.Ordinal);
+        Assert.DoesNotContain("London Oxford Street", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hangfire_dashboard_is_for_hq_admins_only()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateAnonymousClient().GetAsync("/hangfire")).StatusCode);
+
+        var manager = await factory.SignInAsync(DemoMerchantSeeder.ManagerEmail);
+        var refused = await manager.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/account/access-denied", RedirectPath(refused), StringComparison.Ordinal);
+
+        var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
+        var allowed = await admin.GetAsync("/hangfire/recurring");
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Contains("purge-expired-invitations", await allowed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_access()
+    {
+        var client = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
+        var home = await client.GetStringAsync("/");
+        var token = VirtualShoppingFactory.AntiforgeryTokenIn(home);
+
+        var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/stores")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account()
+    {
+        var merchant = await TestMerchants.CreateAsync(factory.Services, "Lockout Ltd", "admin@lockout.example");
+        var client = factory.CreateAnonymousClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await VirtualShoppingFactory.SubmitSignInAsync(client, "admin@lockout.example", "wrong-password");
+        }
+
+        var response = await VirtualShoppingFactory.SubmitSignInAsync(client, "admin@lockout.example", TestMerchants.Password);
+
+        Assert.NotEqual(Guid.Empty, merchant.Id);
+        Assert.Contains("locked", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string RedirectPath(HttpResponseMessage response) =>
+        response.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : response.Headers.Location!.OriginalString;
+}
