@@ -25,6 +25,10 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Outside Development the host does not read the build's static web assets manifest by itself
+        // (MudBlazor's and Blazor's own files); a published app has them in wwwroot instead.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:VirtualShopping", database.ConnectionString);
         builder.UseSetting("Seed:DemoMerchant", "true");

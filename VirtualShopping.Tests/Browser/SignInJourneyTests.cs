@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+using VirtualShopping.Tests.Support;
+using VirtualShopping.Web.Features.Demo;
+
+namespace VirtualShopping.Tests.Browser;
+
+[Collection(BrowserTests.Name)]
+public sealed class SignInJourneyTests(BrowserAppFixture app)
+{
+    [Fact]
+    public async Task Admin_signs_in_and_sees_real_figures_and_every_area_in_the_navigation()
+    {
+        var page = await app.SignedInPageAsync(DemoMerchantSeeder.AdminEmail);
+        await BrowserAppFixture.WaitUntilInteractiveAsync(page);
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(DemoMerchantSeeder.MerchantName);
+        await Assertions.Expect(page.Locator("[data-testid=figure-stores] .figure-value")).ToHaveTextAsync("5");
+        foreach (var area in new[] { "Stores index", "Teams & staff", "Inbox", "Contacts", "Products", "Attribution & reports", "On-site chat", "Store App", "Account", "Notifications", "Integrations" })
+        {
+            await Assertions.Expect(page.Locator(".mud-navmenu").GetByText(area).First).ToBeVisibleAsync();
+        }
+
+        await BrowserAppFixture.ScreenshotAsync(page, "home-desktop");
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserAppFixture.ScreenshotAsync(page, "home-phone");
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Wrong_password_shows_a_message_and_stays_on_sign_in()
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", DemoMerchantSeeder.AdminEmail);
+        await page.FillAsync("#password", "wrong password");
+        await page.ClickAsync("button[type=submit]");
+
+        await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToHaveTextAsync("The email or password is not right.");
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+        await context.CloseAsync();
+    }
+}
