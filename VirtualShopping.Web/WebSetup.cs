@@ -67,21 +67,19 @@ public static class WebSetup
 
     public static void UseVirtualShoppingPipeline(this WebApplication app)
     {
+        // API callers get RFC 7807 problem details for every error; people get the friendly error page.
+        app.UseWhen(c => IsApi(c.Request), api => api.UseExceptionHandler());
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseWhen(c => !IsApi(c.Request), ui => ui.UseExceptionHandler("/error", createScopeForErrors: true));
             app.UseHsts();
-        }
-        else
-        {
-            app.UseExceptionHandler();
         }
 
         app.UseStatusCodePages(async context =>
         {
             // API callers get problem details; people get the friendly not-found page.
             var http = context.HttpContext;
-            if (http.Request.Path.StartsWithSegments("/api"))
+            if (IsApi(http.Request))
             {
                 await Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
             }
@@ -95,6 +93,8 @@ public static class WebSetup
         app.UseAntiforgery();
         app.ScheduleRecurringJobs();
     }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
     public static void MapVirtualShoppingEndpoints(this WebApplication app)
     {

@@ -21,11 +21,23 @@ public sealed class AccessTests(VirtualShoppingFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Api_answers_anonymous_callers_with_401_not_a_redirect()
+    public async Task Api_answers_anonymous_callers_with_401_problem_details_not_a_redirect()
     {
         var response = await factory.CreateAnonymousClient().GetAsync("/api/v1/stores");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Unknown_api_route_gets_404_problem_details()
+    {
+        var client = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
+
+        var response = await client.GetAsync("/api/v1/no-such-thing");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
