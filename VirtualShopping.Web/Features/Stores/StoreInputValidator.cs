@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using VirtualShopping.Domain.Merchants;
 
@@ -7,12 +6,6 @@ namespace VirtualShopping.Web.Features.Stores;
 /// <summary>The rules for a store, used by the dashboard form and the API alike.</summary>
 public sealed class StoreInputValidator : AbstractValidator<StoreInput>
 {
-    private static readonly HashSet<string> CountryCodes = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-        .Select(c => { try { return new RegionInfo(c.Name).TwoLetterISORegionName; } catch (ArgumentException) { return null; } })
-        .OfType<string>()
-        .Where(code => code.Length == 2)
-        .ToHashSet(StringComparer.OrdinalIgnoreCase);
-
     public StoreInputValidator()
     {
         RuleFor(s => s.Name).NotEmpty().WithMessage("Enter the store's name.")
@@ -24,7 +17,7 @@ public sealed class StoreInputValidator : AbstractValidator<StoreInput>
         RuleFor(s => s.City).NotEmpty().WithMessage("Enter the city.").MaximumLength(100);
         RuleFor(s => s.PostalCode).NotEmpty().WithMessage("Enter the postal code.").MaximumLength(20);
         RuleFor(s => s.CountryCode).NotEmpty().WithMessage("Choose the country.")
-            .Must(code => CountryCodes.Contains(code.Trim())).When(s => !string.IsNullOrWhiteSpace(s.CountryCode))
+            .Must(Countries.IsKnown).When(s => !string.IsNullOrWhiteSpace(s.CountryCode))
             .WithMessage("Use a two-letter ISO country code, e.g. GB or FI.");
         RuleFor(s => s.Latitude).InclusiveBetween(-90, 90).WithMessage("Latitude must be between -90 and 90.");
         RuleFor(s => s.Longitude).InclusiveBetween(-180, 180).WithMessage("Longitude must be between -180 and 180.");
