@@ -61,6 +61,8 @@ public static class WebSetup
         services.AddScoped<HomeFiguresService>();
         services.AddScoped<StoreService>();
         services.AddScoped<StaffService>();
+        services.AddScoped<TeamService>();
+        services.AddScoped<StaffOnboarding>();
         services.AddScoped<PurgeExpiredInvitationsJob>();
         return services;
     }

@@ -1,17 +1,287 @@
+using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Web.Components.Shared;
 
 namespace VirtualShopping.Web.Features.Staff;
 
-/// <summary>Loads and saves the current merchant's staff and teams.</summary>
-public sealed class StaffService(IDbContextFactory<VirtualShoppingDbContext> contexts)
+/// <summary>Loads and saves the current merchant's staff: invitations, edits, approvals, deactivation.</summary>
+public sealed class StaffService(
+    IDbContextFactory<VirtualShoppingDbContext> contexts,
+    IValidator<StaffInput> validator,
+    TimeProvider clock)
 {
-    public async Task<IReadOnlyList<StaffSummary>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<PagedResult<StaffSummary>> ListAsync(StaffQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.StaffMembers.AsNoTracking()
-            .OrderBy(s => s.DisplayName)
-            .Select(s => new StaffSummary(s.Id, s.DisplayName, s.Email, s.EmployeeId, s.Roles, s.Status, s.IsAvailable))
+        var staff = db.StaffMembers.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = LikePattern.Containing(query.Search);
+            staff = staff.Where(s => EF.Functions.Like(s.DisplayName, pattern, LikePattern.Escape)
+                || EF.Functions.Like(s.Email, pattern, LikePattern.Escape)
+                || (s.EmployeeId != null && EF.Functions.Like(s.EmployeeId, pattern, LikePattern.Escape)));
+        }
+
+        if (query.Status is { } status)
+        {
+            staff = staff.Where(s => s.Status == status);
+        }
+
+        if (query.Role is { } role && role != StaffRoles.None)
+        {
+            staff = staff.Where(s => (s.Roles & role) == role);
+        }
+
+        var total = await staff.CountAsync(cancellationToken);
+        staff = (query.SortBy, query.Descending) switch
+        {
+            (StaffSort.Email, false) => staff.OrderBy(s => s.Email),
+            (StaffSort.Email, true) => staff.OrderByDescending(s => s.Email),
+            (StaffSort.EmployeeId, false) => staff.OrderBy(s => s.EmployeeId).ThenBy(s => s.DisplayName),
+            (StaffSort.EmployeeId, true) => staff.OrderByDescending(s => s.EmployeeId).ThenBy(s => s.DisplayName),
+            (StaffSort.Status, false) => staff.OrderBy(s => s.Status).ThenBy(s => s.DisplayName),
+            (StaffSort.Status, true) => staff.OrderByDescending(s => s.Status).ThenBy(s => s.DisplayName),
+            (_, true) => staff.OrderByDescending(s => s.DisplayName),
+            _ => staff.OrderBy(s => s.DisplayName),
+        };
+
+        var page = await staff
+            .Skip(Math.Max(0, query.Page) * query.PageSize)
+            .Take(query.PageSize)
+            .Select(s => new StaffSummary(
+                s.Id, s.DisplayName, s.Email, s.EmployeeId, s.Roles, s.Access, s.Status, s.IsAvailable,
+                s.Stores.OrderBy(st => st.Name).Select(st => st.Name).ToList(),
+                s.Teams.OrderBy(t => t.Name).Select(t => t.Store!.Name + " · " + t.Name).ToList()))
             .ToListAsync(cancellationToken);
+        return new PagedResult<StaffSummary>(page, total);
+    }
+
+    public async Task<StaffMember?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.StaffMembers.AsNoTracking().Include(s => s.Stores).Include(s => s.Teams)
+            .SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+    }
+
+    /// <summary>Adds a person as "Invited" and returns the one-time link with which they set a password.</summary>
+    public async Task<SaveResult<StaffInvitationLink>> InviteAsync(StaffInput input, StaffActor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var validation = await ValidateAsync(db, input, actor, null, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return SaveResult<StaffInvitationLink>.Invalid(validation);
+        }
+
+        var member = new StaffMember
+        {
+            DisplayName = input.DisplayName.Trim(),
+            Email = StaffMember.NormalizeEmail(input.Email),
+            Status = StaffStatus.Invited,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        await ApplyAsync(db, member, input, cancellationToken);
+        db.StaffMembers.Add(member);
+        var link = NewInvitation(db, member);
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult<StaffInvitationLink>.Saved(link);
+    }
+
+    /// <summary>A fresh link for someone who has not accepted yet; earlier links stop working.</summary>
+    public async Task<SaveResult<StaffInvitationLink>> ReinviteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (member is null)
+        {
+            return SaveResult<StaffInvitationLink>.NotFound();
+        }
+
+        if (member.Status != StaffStatus.Invited)
+        {
+            return SaveResult<StaffInvitationLink>.Invalid(nameof(StaffMember.Status), "Only people who have not accepted their invitation can be re-invited.");
+        }
+
+        await db.StaffInvitations.Where(i => i.StaffMemberId == id && i.AcceptedAt == null).ExecuteDeleteAsync(cancellationToken);
+        var link = NewInvitation(db, member);
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult<StaffInvitationLink>.Saved(link);
+    }
+
+    public async Task<SaveResult<StaffMember>> UpdateAsync(Guid id, StaffInput input, StaffActor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var member = await db.StaffMembers.Include(s => s.Stores).Include(s => s.Teams).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (member is null)
+        {
+            return SaveResult<StaffMember>.NotFound();
+        }
+
+        input.Email = member.Email; // the email is the sign-in name: it is not edited here
+        var validation = await ValidateAsync(db, input, actor, member, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return SaveResult<StaffMember>.Invalid(validation);
+        }
+
+        if (input.ConcurrencyStamp is { } stamp)
+        {
+            db.Entry(member).Property(s => s.ConcurrencyStamp).OriginalValue = stamp;
+        }
+
+        member.DisplayName = input.DisplayName.Trim();
+        await ApplyAsync(db, member, input, cancellationToken);
+        db.Entry(member).Property(s => s.ConcurrencyStamp).CurrentValue = Guid.NewGuid();
+        return await SaveAsync(db, member, cancellationToken);
+    }
+
+    public Task<SaveResult<StaffMember>> ApproveAsync(Guid id, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, member => member.Approve(), cancellationToken);
+
+    /// <summary>Turns down someone who joined with the invite code: they stay listed, deactivated.</summary>
+    public Task<SaveResult<StaffMember>> RejectAsync(Guid id, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, member =>
+        {
+            if (member.Status != StaffStatus.PendingApproval)
+            {
+                return Domain.Common.RuleResult.Fail("Only people waiting for approval can be rejected.");
+            }
+
+            member.Deactivate();
+            return Domain.Common.RuleResult.Ok;
+        }, cancellationToken);
+
+    public Task<SaveResult<StaffMember>> DeactivateAsync(Guid id, StaffActor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, member =>
+        {
+            if (member.Id == actor.StaffMemberId)
+            {
+                return Domain.Common.RuleResult.Fail("You cannot deactivate yourself. Ask another admin.");
+            }
+
+            member.Deactivate();
+            return Domain.Common.RuleResult.Ok;
+        }, cancellationToken);
+
+    public Task<SaveResult<StaffMember>> ReactivateAsync(Guid id, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, member => member.Reactivate(), cancellationToken);
+
+    /// <summary>Stores, teams and departments to choose from in the staff and team dialogs.</summary>
+    public async Task<StaffChoices> ChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return new StaffChoices(
+            await db.Stores.AsNoTracking().Where(s => s.Status == StoreStatus.Active).OrderBy(s => s.Name).Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken),
+            await db.Teams.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Store!.Name).ThenBy(t => t.Name).Select(t => new Choice(t.Id, t.Store!.Name + " · " + t.Name)).ToListAsync(cancellationToken),
+            await db.Departments.AsNoTracking().Where(d => !d.IsArchived).OrderBy(d => d.SortOrder).Select(d => new Choice(d.Id, d.Name)).ToListAsync(cancellationToken),
+            await db.StaffMembers.AsNoTracking().Where(s => s.Status == StaffStatus.Active).OrderBy(s => s.DisplayName).Select(s => new Choice(s.Id, s.DisplayName)).ToListAsync(cancellationToken));
+    }
+
+    private async Task<SaveResult<StaffMember>> ChangeAsync(Guid id, Func<StaffMember, Domain.Common.RuleResult> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (member is null)
+        {
+            return SaveResult<StaffMember>.NotFound();
+        }
+
+        var result = change(member);
+        if (!result.IsValid)
+        {
+            return SaveResult<StaffMember>.Invalid(nameof(StaffMember.Status), result.Error!);
+        }
+
+        return await SaveAsync(db, member, cancellationToken);
+    }
+
+    private StaffInvitationLink NewInvitation(VirtualShoppingDbContext db, StaffMember member)
+    {
+        var token = InvitationToken.Create();
+        var now = clock.GetUtcNow();
+        var invitation = new StaffInvitation
+        {
+            MerchantId = member.MerchantId,
+            StaffMemberId = member.Id,
+            TokenHash = InvitationToken.Hash(token),
+            CreatedAt = now,
+            ExpiresAt = now + StaffInvitation.Lifetime,
+        };
+        db.StaffInvitations.Add(invitation);
+        return new StaffInvitationLink(member.Id, member.DisplayName, member.Email, $"/account/invitation?token={token}", invitation.ExpiresAt);
+    }
+
+    private static async Task ApplyAsync(VirtualShoppingDbContext db, StaffMember member, StaffInput input, CancellationToken cancellationToken)
+    {
+        member.EmployeeId = string.IsNullOrWhiteSpace(input.EmployeeId) ? null : input.EmployeeId.Trim();
+        member.Roles = input.Roles;
+        member.Access = input.Access;
+        var stores = await db.Stores.Where(s => input.StoreIds.Contains(s.Id)).ToListAsync(cancellationToken);
+        var teams = await db.Teams.Where(t => input.TeamIds.Contains(t.Id)).ToListAsync(cancellationToken);
+        member.Stores.RemoveAll(s => !input.StoreIds.Contains(s.Id));
+        member.Stores.AddRange(stores.Where(s => member.Stores.All(existing => existing.Id != s.Id)));
+        member.Teams.RemoveAll(t => !input.TeamIds.Contains(t.Id));
+        member.Teams.AddRange(teams.Where(t => member.Teams.All(existing => existing.Id != t.Id)));
+    }
+
+    private async Task<ValidationResult> ValidateAsync(VirtualShoppingDbContext db, StaffInput input, StaffActor actor, StaffMember? existing, CancellationToken cancellationToken)
+    {
+        var result = await validator.ValidateAsync(input, cancellationToken);
+        if (!actor.IsHqAdmin)
+        {
+            var grantsAdmin = input.Roles.HasFlag(StaffRoles.HqAdmin) && existing?.Roles.HasFlag(StaffRoles.HqAdmin) != true;
+            var grantsSettings = input.Access.HasFlag(DashboardAccess.Settings) && existing?.Access.HasFlag(DashboardAccess.Settings) != true;
+            if (grantsAdmin)
+            {
+                result.Errors.Add(new ValidationFailure(nameof(StaffInput.Roles), "Only an HQ admin can make someone an HQ admin."));
+            }
+
+            if (grantsSettings)
+            {
+                result.Errors.Add(new ValidationFailure(nameof(StaffInput.Access), "Only an HQ admin can grant settings access."));
+            }
+        }
+
+        if (existing is null && result.IsValid)
+        {
+            var email = StaffMember.NormalizeEmail(input.Email);
+            var identityEmail = email.ToUpperInvariant();
+            if (await db.StaffMembers.AnyAsync(s => s.Email == email, cancellationToken)
+                || await db.Users.AnyAsync(u => u.NormalizedEmail == identityEmail, cancellationToken))
+            {
+                result.Errors.Add(new ValidationFailure(nameof(StaffInput.Email), "Someone with this email is already on the staff or has an account."));
+            }
+        }
+
+        var unknownStores = input.StoreIds.Except(await db.Stores.Where(s => input.StoreIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken)).Any();
+        var unknownTeams = input.TeamIds.Except(await db.Teams.Where(t => input.TeamIds.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken)).Any();
+        if (unknownStores)
+        {
+            result.Errors.Add(new ValidationFailure(nameof(StaffInput.StoreIds), "One of the chosen stores does not exist."));
+        }
+
+        if (unknownTeams)
+        {
+            result.Errors.Add(new ValidationFailure(nameof(StaffInput.TeamIds), "One of the chosen teams does not exist."));
+        }
+
+        return result;
+    }
+
+    private static async Task<SaveResult<StaffMember>> SaveAsync(VirtualShoppingDbContext db, StaffMember member, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return SaveResult<StaffMember>.Saved(member);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult<StaffMember>.Conflict("Someone else changed this person while you were editing. Reload to see their changes, then make yours again.");
+        }
     }
 }

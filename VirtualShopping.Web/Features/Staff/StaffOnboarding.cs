@@ -1,0 +1,161 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Domain.Staff;
+using VirtualShopping.Infrastructure.Identity;
+using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Infrastructure.Tenancy;
+
+namespace VirtualShopping.Web.Features.Staff;
+
+/// <summary>
+/// How people get a sign-in: an expert joins with the merchant's invite code and waits for approval;
+/// an invited person accepts their one-time link and chooses a password. Both are anonymous, so the
+/// merchant comes from the code or the link, never from the caller.
+/// </summary>
+public sealed class StaffOnboarding(
+    IDbContextFactory<VirtualShoppingDbContext> contexts,
+    MerchantScope scope,
+    IServiceProvider services,
+    IValidator<JoinInput> joinValidator,
+    IValidator<PasswordInput> passwordValidator,
+    TimeProvider clock)
+{
+    public bool UsesLocalAccounts => services.GetService<UserManager<ApplicationUser>>() is not null;
+
+    public async Task<ValidationResult> JoinAsync(JoinInput input, CancellationToken cancellationToken = default)
+    {
+        var result = await joinValidator.ValidateAsync(input, cancellationToken);
+        if (!result.IsValid)
+        {
+            return result;
+        }
+
+        await using var lookup = await contexts.CreateDbContextAsync(cancellationToken);
+        var code = InviteCode.Normalize(input.InviteCode);
+        var merchant = await lookup.Merchants.AsNoTracking().SingleOrDefaultAsync(m => m.InviteCode == code && m.IsActive, cancellationToken);
+        if (merchant is null)
+        {
+            return Fail(nameof(JoinInput.InviteCode), "We don't recognise that invite code. Check it with your store manager.");
+        }
+
+        var email = StaffMember.NormalizeEmail(input.Email);
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByEmailAsync(email) is not null
+            || await lookup.StaffMembers.IgnoreQueryFilters().AnyAsync(s => s.MerchantId == merchant.Id && s.Email == email, cancellationToken))
+        {
+            return Fail(nameof(JoinInput.Email), "This email already has an account. Sign in instead, or ask your store manager.");
+        }
+
+        scope.Use(merchant.Id);
+        var member = new StaffMember
+        {
+            DisplayName = input.DisplayName.Trim(),
+            Email = email,
+            EmployeeId = string.IsNullOrWhiteSpace(input.EmployeeId) ? null : input.EmployeeId.Trim(),
+            Roles = StaffRoles.Expert,
+            Status = StaffStatus.PendingApproval,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        return await CreateAccountAsync(member, null, input.Password, nameof(JoinInput.Password), cancellationToken);
+    }
+
+    /// <summary>The invitation behind a link, if it can still be used.</summary>
+    public async Task<PendingInvitation?> FindInvitationAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var hash = InvitationToken.Hash(token);
+        var now = clock.GetUtcNow();
+        var row = await db.StaffInvitations.IgnoreQueryFilters().AsNoTracking()
+            .Where(i => i.TokenHash == hash && i.AcceptedAt == null && i.ExpiresAt > now)
+            .Join(db.StaffMembers.IgnoreQueryFilters(), i => i.StaffMemberId, s => s.Id, (i, s) => new { Invitation = i, Staff = s })
+            .Join(db.Merchants, x => x.Invitation.MerchantId, m => m.Id, (x, m) => new { x.Invitation, x.Staff, Merchant = m })
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null || row.Staff.Status != StaffStatus.Invited
+            ? null
+            : new PendingInvitation(row.Invitation.Id, row.Merchant.Id, row.Merchant.Name, row.Staff.Id, row.Staff.DisplayName, row.Staff.Email);
+    }
+
+    public async Task<ValidationResult> AcceptInvitationAsync(string? token, PasswordInput input, CancellationToken cancellationToken = default)
+    {
+        var result = await passwordValidator.ValidateAsync(input, cancellationToken);
+        if (!result.IsValid)
+        {
+            return result;
+        }
+
+        var invitation = await FindInvitationAsync(token, cancellationToken);
+        if (invitation is null)
+        {
+            return Fail(string.Empty, "This invitation link has expired or has already been used. Ask your admin for a new one.");
+        }
+
+        scope.Use(invitation.MerchantId);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var member = await db.StaffMembers.SingleAsync(s => s.Id == invitation.StaffMemberId, cancellationToken);
+        return await CreateAccountAsync(member, invitation.InvitationId, input.Password, nameof(PasswordInput.Password), cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates the sign-in for a staff member. The password is checked first, so a weak one changes
+    /// nothing; a new member's row is removed again if the account cannot be created.
+    /// </summary>
+    private async Task<ValidationResult> CreateAccountAsync(StaffMember member, Guid? invitationId, string password, string passwordField, CancellationToken cancellationToken)
+    {
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var weak = new List<ValidationFailure>();
+        foreach (var rule in users.PasswordValidators)
+        {
+            var check = await rule.ValidateAsync(users, null!, password);
+            weak.AddRange(check.Errors.Select(e => new ValidationFailure(passwordField, e.Description)));
+        }
+
+        if (weak.Count > 0)
+        {
+            return new ValidationResult(weak);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (invitationId is null)
+        {
+            db.StaffMembers.Add(member);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var user = new ApplicationUser { UserName = member.Email, Email = member.Email, EmailConfirmed = true, MerchantId = member.MerchantId, StaffMemberId = member.Id };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            if (invitationId is null)
+            {
+                db.StaffMembers.Remove(member);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return new ValidationResult(created.Errors.Select(e => new ValidationFailure(passwordField, e.Description)));
+        }
+
+        if (invitationId is { } id)
+        {
+            db.StaffMembers.Attach(member);
+            member.Status = StaffStatus.Active;
+            var invitation = await db.StaffInvitations.SingleAsync(i => i.Id == id, cancellationToken);
+            invitation.AcceptedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new ValidationResult();
+    }
+
+    private static ValidationResult Fail(string field, string message) => new([new ValidationFailure(field, message)]);
+}
+
+/// <summary>An invitation that can still be accepted.</summary>
+public sealed record PendingInvitation(Guid InvitationId, Guid MerchantId, string MerchantName, Guid StaffMemberId, string DisplayName, string Email);
