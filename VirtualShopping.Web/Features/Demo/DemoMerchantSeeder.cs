@@ -107,7 +107,7 @@ public sealed partial class DemoMerchantSeeder(
         };
 
         var staff = new List<StaffMember>();
-        foreach (var person in people)
+        foreach (var (person, index) in people.Select((p, i) => (p, i)))
         {
             var store = stores[person.Store];
             var member = new StaffMember
@@ -125,7 +125,8 @@ public sealed partial class DemoMerchantSeeder(
             };
             if (person.Roles.HasFlag(StaffRoles.Expert) || person.Roles.HasFlag(StaffRoles.StoreManager))
             {
-                member.Teams.Add(teams.First(t => t.StoreId == store.Id));
+                // Spread people over the store's two teams.
+                member.Teams.Add(teams.Where(t => t.StoreId == store.Id).ElementAt(index % 2));
             }
 
             staff.Add(member);
