@@ -26,6 +26,10 @@ public sealed class SignInJourneyTests(BrowserAppFixture app)
         }
 
         await BrowserAppFixture.ScreenshotAsync(page, "home-desktop");
+        await page.ClickAsync("[data-testid=dark-mode-toggle]");
+        await Assertions.Expect(page.GetByLabel("Toggle dark mode")).ToBeVisibleAsync();
+        Assert.Equal("dark", await page.EvaluateAsync<string>("() => localStorage.getItem('vs.theme')"));
+        await BrowserAppFixture.ScreenshotAsync(page, "home-dark");
         await page.SetViewportSizeAsync(390, 844);
         await BrowserAppFixture.ScreenshotAsync(page, "home-phone");
 
