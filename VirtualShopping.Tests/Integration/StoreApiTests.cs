@@ -57,7 +57,7 @@ public sealed class StoreApiTests(VirtualShoppingFactory factory) : IClassFixtur
     public async Task Overlapping_opening_hours_are_refused()
     {
         var client = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
-        var input = Valid("Overlap Store");
+        var input = TestStores.ValidInput("Overlap Store");
         input.OpeningHours.Add(new OpeningPeriodInput { Day = DayOfWeek.Monday, Opens = new TimeOnly(17, 0), Closes = new TimeOnly(20, 0) });
 
         var response = await client.PostAsJsonAsync("/api/v1/stores", input);
@@ -71,7 +71,7 @@ public sealed class StoreApiTests(VirtualShoppingFactory factory) : IClassFixtur
     {
         var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
         var support = await factory.SignInAsync(DemoMerchantSeeder.SupportEmail);
-        var created = await (await admin.PostAsJsonAsync("/api/v1/stores", Valid("Concurrency Store"))).Content.ReadAsync<StoreDetails>();
+        var created = await (await admin.PostAsJsonAsync("/api/v1/stores", TestStores.ValidInput("Concurrency Store"))).Content.ReadAsync<StoreDetails>();
         var adminCopy = (await admin.GetJsonAsync<StoreDetails>($"/api/v1/stores/{created!.Id}"))!.Store;
         var supportCopy = (await support.GetJsonAsync<StoreDetails>($"/api/v1/stores/{created.Id}"))!.Store;
 
@@ -91,7 +91,7 @@ public sealed class StoreApiTests(VirtualShoppingFactory factory) : IClassFixtur
     public async Task Duplicate_store_code_is_refused_with_a_field_message()
     {
         var client = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
-        var input = Valid("Another London");
+        var input = TestStores.ValidInput("Another London");
         input.Code = "LDN01";
 
         var response = await client.PostAsJsonAsync("/api/v1/stores", input);
@@ -102,16 +102,4 @@ public sealed class StoreApiTests(VirtualShoppingFactory factory) : IClassFixtur
 
     private async Task<int> StoreCountAsync() =>
         await factory.InMerchantAsync((await factory.DemoMerchantAsync()).Id, db => db.Stores.CountAsync());
-
-    private static StoreInput Valid(string name)
-    {
-        var input = StoreInput.NewWithDefaultHours();
-        input.Name = name;
-        input.AddressLine1 = "1 Broad Street";
-        input.City = "Bristol";
-        input.PostalCode = "BS1 2HQ";
-        input.CountryCode = "GB";
-        input.TimeZoneId = "Europe/London";
-        return input;
-    }
 }

@@ -46,7 +46,7 @@ public sealed class TenantIsolationTests(VirtualShoppingFactory factory) : IClas
         var other = await factory.SignInAsync(RivalAdmin, TestMerchants.Password);
 
         var read = await other.GetAsync($"/api/v1/stores/{demoStoreId}");
-        var update = await other.PutAsJsonAsync($"/api/v1/stores/{demoStoreId}", ValidInput("Hijacked"));
+        var update = await other.PutAsJsonAsync($"/api/v1/stores/{demoStoreId}", TestStores.ValidInput("Hijacked"));
         var deactivate = await other.PostAsync($"/api/v1/stores/{demoStoreId}/deactivate", null);
 
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
@@ -64,7 +64,7 @@ public sealed class TenantIsolationTests(VirtualShoppingFactory factory) : IClas
     {
         var other = await factory.SignInAsync(RivalAdmin, TestMerchants.Password);
 
-        var response = await other.PostAsJsonAsync("/api/v1/stores", ValidInput("Rival Hull"));
+        var response = await other.PostAsJsonAsync("/api/v1/stores", TestStores.ValidInput("Rival Hull"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var created = await response.Content.ReadAsync<StoreDetails>();
@@ -91,16 +91,4 @@ public sealed class TenantIsolationTests(VirtualShoppingFactory factory) : IClas
 
     private async Task<Guid> DemoStoreIdAsync(string name) =>
         await factory.InMerchantAsync((await factory.DemoMerchantAsync()).Id, db => db.Stores.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
-
-    private static StoreInput ValidInput(string name)
-    {
-        var input = StoreInput.NewWithDefaultHours();
-        input.Name = name;
-        input.AddressLine1 = "2 Market Place";
-        input.City = "Hull";
-        input.PostalCode = "HU1 1AA";
-        input.CountryCode = "GB";
-        input.TimeZoneId = "Europe/London";
-        return input;
-    }
 }

@@ -14,6 +14,8 @@ public sealed class StaffService(
     IValidator<StaffInput> validator,
     TimeProvider clock)
 {
+    private const string ConflictMessage = "Someone else changed this person while you were editing. Reload to see their changes, then make yours again.";
+
     public async Task<PagedResult<StaffSummary>> ListAsync(StaffQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -136,7 +138,7 @@ public sealed class StaffService(
         member.DisplayName = input.DisplayName.Trim();
         await ApplyAsync(db, member, input, cancellationToken);
         db.Entry(member).Property(s => s.ConcurrencyStamp).CurrentValue = Guid.NewGuid();
-        return await SaveAsync(db, member, cancellationToken);
+        return await db.SaveEditAsync(member, ConflictMessage, cancellationToken);
     }
 
     public Task<SaveResult<StaffMember>> ApproveAsync(Guid id, CancellationToken cancellationToken = default) =>
@@ -196,7 +198,7 @@ public sealed class StaffService(
             return SaveResult<StaffMember>.Invalid(nameof(StaffMember.Status), result.Error!);
         }
 
-        return await SaveAsync(db, member, cancellationToken);
+        return await db.SaveEditAsync(member, ConflictMessage, cancellationToken);
     }
 
     private StaffInvitationLink NewInvitation(VirtualShoppingDbContext db, StaffMember member)
@@ -270,18 +272,5 @@ public sealed class StaffService(
         }
 
         return result;
-    }
-
-    private static async Task<SaveResult<StaffMember>> SaveAsync(VirtualShoppingDbContext db, StaffMember member, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult<StaffMember>.Saved(member);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult<StaffMember>.Conflict("Someone else changed this person while you were editing. Reload to see their changes, then make yours again.");
-        }
     }
 }

@@ -10,6 +10,8 @@ namespace VirtualShopping.Web.Features.Staff;
 /// <summary>Loads and saves the current merchant's teams: which store, which departments, who is in them.</summary>
 public sealed class TeamService(IDbContextFactory<VirtualShoppingDbContext> contexts, IValidator<TeamInput> validator)
 {
+    private const string ConflictMessage = "Someone else changed this team while you were editing. Reload to see their changes, then make yours again.";
+
     public async Task<IReadOnlyList<TeamSummary>> ListAsync(string? search = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -76,7 +78,7 @@ public sealed class TeamService(IDbContextFactory<VirtualShoppingDbContext> cont
         team.StoreId = input.StoreId;
         await ApplyAsync(db, team, input, cancellationToken);
         db.Entry(team).Property(t => t.ConcurrencyStamp).CurrentValue = Guid.NewGuid();
-        return await SaveAsync(db, team, cancellationToken);
+        return await db.SaveEditAsync(team, ConflictMessage, cancellationToken);
     }
 
     public async Task<SaveResult<Team>> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default)
@@ -89,7 +91,7 @@ public sealed class TeamService(IDbContextFactory<VirtualShoppingDbContext> cont
         }
 
         team.IsActive = active;
-        return await SaveAsync(db, team, cancellationToken);
+        return await db.SaveEditAsync(team, ConflictMessage, cancellationToken);
     }
 
     private static async Task ApplyAsync(VirtualShoppingDbContext db, Team team, TeamInput input, CancellationToken cancellationToken)
@@ -127,18 +129,5 @@ public sealed class TeamService(IDbContextFactory<VirtualShoppingDbContext> cont
         }
 
         return result;
-    }
-
-    private static async Task<SaveResult<Team>> SaveAsync(VirtualShoppingDbContext db, Team team, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult<Team>.Saved(team);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult<Team>.Conflict("Someone else changed this team while you were editing. Reload to see their changes, then make yours again.");
-        }
     }
 }

@@ -13,6 +13,8 @@ public sealed class StoreService(
     IValidator<StoreInput> validator,
     TimeProvider clock)
 {
+    private const string ConflictMessage = "Someone else changed this store while you were editing it. Reload to see their changes, then make yours again.";
+
     public async Task<PagedResult<StoreSummary>> ListAsync(StoreQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -108,7 +110,7 @@ public sealed class StoreService(
         }
 
         input.ApplyTo(store);
-        return await SaveAsync(db, store, cancellationToken);
+        return await db.SaveEditAsync(store, ConflictMessage, cancellationToken);
     }
 
     public async Task<SaveResult<Store>> SetStatusAsync(Guid id, StoreStatus status, Guid? concurrencyStamp, CancellationToken cancellationToken = default)
@@ -126,21 +128,9 @@ public sealed class StoreService(
         }
 
         store.Status = status;
-        return await SaveAsync(db, store, cancellationToken);
+        return await db.SaveEditAsync(store, ConflictMessage, cancellationToken);
     }
 
-    private static async Task<SaveResult<Store>> SaveAsync(VirtualShoppingDbContext db, Store store, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult<Store>.Saved(store);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult<Store>.Conflict("Someone else changed this store while you were editing it. Reload to see their changes, then make yours again.");
-        }
-    }
 
     private async Task<ValidationResult> ValidateAsync(StoreInput input, Guid? existingId, CancellationToken cancellationToken)
     {
