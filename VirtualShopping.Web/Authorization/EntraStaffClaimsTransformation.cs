@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Identity.Web;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Infrastructure.Tenancy;
@@ -21,7 +20,8 @@ public sealed class EntraStaffClaimsTransformation(IDbContextFactory<VirtualShop
             return principal;
         }
 
-        var email = principal.FindFirstValue(ClaimTypes.Email) ?? principal.GetDisplayName() ?? principal.FindFirstValue("preferred_username");
+        var email = principal.FindFirstValue(ClaimTypes.Email) ?? principal.FindFirstValue("email")
+            ?? principal.FindFirstValue("preferred_username") ?? principal.FindFirstValue(ClaimTypes.Upn);
         if (string.IsNullOrWhiteSpace(email))
         {
             return principal;
