@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using VirtualShopping.Infrastructure.Persistence;
 
 namespace VirtualShopping.Infrastructure;
@@ -36,8 +37,7 @@ public static class DependencyInjection
                     ServiceLifetime.Scoped);
                 services.AddScoped<IDbContextFactory<VirtualShoppingDbContext>, ProviderDbContextFactory<SqlServerVirtualShoppingDbContext>>();
                 services.AddScoped<VirtualShoppingDbContext>(sp => sp.GetRequiredService<SqlServerVirtualShoppingDbContext>());
-                services.AddHangfire(h => h.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
-                    .UseSqlServerStorage(connectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true }));
+                AddHangfireStorage(services, _ => new SqlServerStorage(connectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true }));
                 break;
 
             default:
@@ -46,13 +46,23 @@ public static class DependencyInjection
                     ServiceLifetime.Scoped);
                 services.AddScoped<IDbContextFactory<VirtualShoppingDbContext>, ProviderDbContextFactory<SqliteVirtualShoppingDbContext>>();
                 services.AddScoped<VirtualShoppingDbContext>(sp => sp.GetRequiredService<SqliteVirtualShoppingDbContext>());
-                services.AddHangfire(h => h.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
-                    .UseInMemoryStorage(new InMemoryStorageOptions()));
+                AddHangfireStorage(services, _ => new InMemoryStorage(new InMemoryStorageOptions()));
                 break;
         }
 
         services.AddScoped<DatabaseMigrator>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddDataProtection().SetApplicationName("VirtualShopping").PersistKeysToDbContext<VirtualShoppingDbContext>();
         return services;
+    }
+
+    /// <summary>
+    /// Each host gets its own job storage from DI (Hangfire's global JobStorage.Current is only a fallback),
+    /// so two hosts in one process — as in the tests — never share or dispose each other's storage.
+    /// </summary>
+    private static void AddHangfireStorage(IServiceCollection services, Func<IServiceProvider, JobStorage> storage)
+    {
+        services.AddSingleton(storage);
+        services.AddHangfire((sp, h) => h.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings().UseStorage(sp.GetRequiredService<JobStorage>()));
     }
 }

@@ -1,10 +1,11 @@
+using VirtualShopping.Domain.Audit;
 using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Staff;
 
 namespace VirtualShopping.Domain.Merchants;
 
 /// <summary>A physical store whose experts take chats; an entry of the stores index.</summary>
-public sealed class Store : ITenantOwned, IConcurrencyStamped
+public sealed class Store : ITenantOwned, IConcurrencyStamped, IAudited
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 
@@ -35,6 +36,8 @@ public sealed class Store : ITenantOwned, IConcurrencyStamped
     public StoreStatus Status { get; set; } = StoreStatus.Active;
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public string AuditLabel => Name;
 
     public List<Team> Teams { get; set; } = [];
 

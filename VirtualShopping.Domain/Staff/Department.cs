@@ -1,9 +1,10 @@
+using VirtualShopping.Domain.Audit;
 using VirtualShopping.Domain.Common;
 
 namespace VirtualShopping.Domain.Staff;
 
 /// <summary>A need the shopper can pick in the needs selector (e.g. "Menswear", "Customer Service").</summary>
-public sealed class Department : ITenantOwned, IConcurrencyStamped
+public sealed class Department : ITenantOwned, IConcurrencyStamped, IAudited
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 
@@ -18,6 +19,8 @@ public sealed class Department : ITenantOwned, IConcurrencyStamped
     public bool IsArchived { get; set; }
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public string AuditLabel => Name;
 
     public List<Team> Teams { get; set; } = [];
 }

@@ -1,10 +1,11 @@
+using VirtualShopping.Domain.Audit;
 using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
 
 namespace VirtualShopping.Domain.Staff;
 
 /// <summary>A person working for the merchant: HQ admin, store manager, expert or support.</summary>
-public sealed class StaffMember : ITenantOwned, IConcurrencyStamped
+public sealed class StaffMember : ITenantOwned, IConcurrencyStamped, IAudited
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 
@@ -29,6 +30,8 @@ public sealed class StaffMember : ITenantOwned, IConcurrencyStamped
     public DateTimeOffset CreatedAt { get; set; }
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public string AuditLabel => DisplayName;
 
     public List<Store> Stores { get; set; } = [];
 

@@ -1,10 +1,11 @@
+using VirtualShopping.Domain.Audit;
 using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
 
 namespace VirtualShopping.Domain.Staff;
 
 /// <summary>A group of experts in one store that serves one or more departments.</summary>
-public sealed class Team : ITenantOwned, IConcurrencyStamped
+public sealed class Team : ITenantOwned, IConcurrencyStamped, IAudited
 {
     public Guid Id { get; set; } = Guid.NewGuid();
 
@@ -19,6 +20,8 @@ public sealed class Team : ITenantOwned, IConcurrencyStamped
     public bool IsActive { get; set; } = true;
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public string AuditLabel => Name;
 
     public List<Department> Departments { get; set; } = [];
 

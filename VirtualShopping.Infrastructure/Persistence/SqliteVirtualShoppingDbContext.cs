@@ -8,8 +8,9 @@ namespace VirtualShopping.Infrastructure.Persistence;
 /// <summary>The model on SQLite, the embedded default; its migrations live in Migrations/Sqlite.</summary>
 public sealed class SqliteVirtualShoppingDbContext(
     DbContextOptions<SqliteVirtualShoppingDbContext> options,
-    ICurrentMerchant currentMerchant)
-    : VirtualShoppingDbContext(options, currentMerchant)
+    ICurrentMerchant currentMerchant,
+    TimeProvider clock)
+    : VirtualShoppingDbContext(options, currentMerchant, clock)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -23,5 +24,5 @@ public sealed class SqliteVirtualShoppingDbContext(
 public sealed class SqliteVirtualShoppingDbContextFactory : IDesignTimeDbContextFactory<SqliteVirtualShoppingDbContext>
 {
     public SqliteVirtualShoppingDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteVirtualShoppingDbContext>().UseSqlite("Data Source=design-time.db").Options, new NoMerchant());
+        new(new DbContextOptionsBuilder<SqliteVirtualShoppingDbContext>().UseSqlite("Data Source=design-time.db").Options, new NoMerchant(), TimeProvider.System);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using VirtualShopping.Domain.Audit;
 using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Staff;
@@ -21,10 +22,13 @@ public abstract class VirtualShoppingDbContext
 {
     private readonly ICurrentMerchant currentMerchant;
 
-    protected VirtualShoppingDbContext(DbContextOptions options, ICurrentMerchant currentMerchant)
+    private readonly TimeProvider clock;
+
+    protected VirtualShoppingDbContext(DbContextOptions options, ICurrentMerchant currentMerchant, TimeProvider clock)
         : base(options)
     {
         this.currentMerchant = currentMerchant;
+        this.clock = clock;
     }
 
     public DbSet<Merchant> Merchants => Set<Merchant>();
@@ -38,6 +42,8 @@ public abstract class VirtualShoppingDbContext
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
     public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -112,6 +118,9 @@ public abstract class VirtualShoppingDbContext
                 stamped.ConcurrencyStamp = Guid.NewGuid();
             }
         }
+
+        // Last, once every new row has its merchant: the audit entries for what is about to be saved.
+        AuditEntries.AddRange(AuditTrail.Collect(entries, clock.GetUtcNow(), currentMerchant.ActorStaffId, currentMerchant.ActorName));
     }
 
     /// <summary>
@@ -122,12 +131,7 @@ public abstract class VirtualShoppingDbContext
     {
         foreach (var owned in entries.Where(e => e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            var ownership = owned.Metadata.FindOwnership()!;
-            var keyValues = ownership.Properties.Select(p => owned.Property(p.Name).CurrentValue ?? owned.Property(p.Name).OriginalValue).ToList();
-            var owner = entries.FirstOrDefault(e =>
-                e.Metadata == ownership.PrincipalEntityType
-                && ownership.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(keyValues));
-            if (owner is { State: EntityState.Unchanged, Entity: IConcurrencyStamped })
+            if (AuditTrail.OwnerOf(owned, entries) is { State: EntityState.Unchanged, Entity: IConcurrencyStamped } owner)
             {
                 owner.Property(nameof(IConcurrencyStamped.ConcurrencyStamp)).IsModified = true;
             }

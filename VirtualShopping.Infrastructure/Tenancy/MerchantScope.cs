@@ -14,7 +14,13 @@ public sealed class MerchantScope : ICurrentMerchant
 
     public MerchantScope(Func<ClaimsPrincipal?> requestUser) => this.requestUser = requestUser;
 
-    public Guid? MerchantId => explicitMerchant ?? MerchantOf(circuitUser ?? requestUser());
+    public Guid? MerchantId => explicitMerchant ?? MerchantOf(User);
+
+    public Guid? ActorStaffId => Guid.TryParse(User?.FindFirst(VirtualShoppingClaims.StaffMemberId)?.Value, out var id) ? id : null;
+
+    public string ActorName => User?.Identity?.IsAuthenticated == true && User.Identity.Name is { Length: > 0 } name ? name : "System";
+
+    private ClaimsPrincipal? User => circuitUser ?? requestUser();
 
     /// <summary>For work done on behalf of a merchant without a signed-in user.</summary>
     public void Use(Guid merchantId) => explicitMerchant = merchantId;

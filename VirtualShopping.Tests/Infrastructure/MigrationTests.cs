@@ -41,7 +41,7 @@ public sealed class MigrationTests
     {
         using var file = new TestDatabase();
         await using var db = new SqliteVirtualShoppingDbContext(
-            new DbContextOptionsBuilder<SqliteVirtualShoppingDbContext>().UseSqlite(file.ConnectionString).Options, new NoMerchant());
+            new DbContextOptionsBuilder<SqliteVirtualShoppingDbContext>().UseSqlite(file.ConnectionString).Options, new NoMerchant(), TimeProvider.System);
 
         await db.Database.MigrateAsync();
 

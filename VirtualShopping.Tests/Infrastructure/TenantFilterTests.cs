@@ -71,7 +71,7 @@ public sealed class TenantFilterTests : IAsyncLifetime
     }
 
     private SqliteVirtualShoppingDbContext Context(Guid? merchant) =>
-        new(new DbContextOptionsBuilder<SqliteVirtualShoppingDbContext>().UseSqlite(file.ConnectionString).Options, new FixedMerchant(merchant));
+        new(new DbContextOptionsBuilder<SqliteVirtualShoppingDbContext>().UseSqlite(file.ConnectionString).Options, new FixedMerchant(merchant), TimeProvider.System);
 
     private static Merchant Merchant(Guid id, string name) =>
         new() { Id = id, Name = name, PublicWidgetKey = WidgetKey.Generate(), InviteCode = InviteCode.Generate() };

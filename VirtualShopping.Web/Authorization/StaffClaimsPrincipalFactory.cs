@@ -21,6 +21,12 @@ public sealed class StaffClaimsPrincipalFactory(
         var merchant = await db.Merchants.AsNoTracking().SingleOrDefaultAsync(m => m.Id == user.MerchantId);
         if (staff is { CanSignIn: true } && merchant is { IsActive: true })
         {
+            // People are shown (and audited) by their name, not by their sign-in email.
+            foreach (var userName in identity.FindAll(identity.NameClaimType).ToList())
+            {
+                identity.RemoveClaim(userName);
+            }
+
             identity.AddClaims(StaffClaims.For(staff, merchant.Name));
         }
 

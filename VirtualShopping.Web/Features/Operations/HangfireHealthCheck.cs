@@ -22,7 +22,7 @@ internal sealed class HangfireHealthCheck(JobStorage storage) : IHealthCheck
                 ? HealthCheckResult.Healthy("Hangfire storage reachable and processing.", data)
                 : HealthCheckResult.Degraded("Hangfire storage reachable but no server is processing jobs.", data: data));
         }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or ObjectDisposedException or System.Data.Common.DbException)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy("Hangfire storage is not reachable.", ex));
         }

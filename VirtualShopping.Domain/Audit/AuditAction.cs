@@ -1,0 +1,8 @@
+namespace VirtualShopping.Domain.Audit;
+
+public enum AuditAction
+{
+    Created,
+    Changed,
+    Deleted,
+}
