@@ -8,6 +8,7 @@ using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Authorization;
 using VirtualShopping.Web.Features.Demo;
 using VirtualShopping.Web.Features.Account;
+using VirtualShopping.Web.Features.Audit;
 using VirtualShopping.Web.Features.Home;
 using VirtualShopping.Web.Features.Operations;
 using VirtualShopping.Web.Features.Staff;
@@ -60,6 +61,7 @@ public static class WebSetup
         services.AddScoped<DemoMerchantSeeder>();
         services.AddScoped<HomeFiguresService>();
         services.AddScoped<StoreService>();
+        services.AddScoped<AuditLogService>();
         services.AddScoped<StaffService>();
         services.AddScoped<TeamService>();
         services.AddScoped<StaffOnboarding>();

@@ -47,6 +47,15 @@ public sealed class StoresJourneyTests(BrowserAppFixture app)
         Assert.Equal("GB", saved.Address.CountryCode);
         Assert.Equal(7, saved.OpeningHours.Count);
 
+        // The audit log shows who created it.
+        await page.GotoAsync("/settings/audit-log");
+        await BrowserAppFixture.WaitUntilInteractiveAsync(page);
+        await page.FillAsync("[data-testid=audit-search]", "Edinburgh");
+        await Assertions.Expect(page.Locator("[data-testid=audit-row]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=audit-row]")).ToContainTextAsync("Edinburgh Princes Street");
+        await Assertions.Expect(page.Locator(".mud-table-row", new() { HasText = "Edinburgh Princes Street" }).First).ToContainTextAsync("Alex Morgan");
+        await BrowserAppFixture.ScreenshotAsync(page, "audit-log-desktop");
+
         await page.Context.CloseAsync();
     }
 

@@ -120,6 +120,27 @@ public sealed class AccessTests(VirtualShoppingFactory factory) : IClassFixture<
         Assert.DoesNotContain("London Oxford Street", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(DemoMerchantSeeder.AdminEmail, true)]
+    [InlineData(DemoMerchantSeeder.ManagerEmail, false)]
+    [InlineData(DemoMerchantSeeder.SupportEmail, false)]
+    public async Task Audit_log_is_for_people_with_settings_access(string email, bool allowed)
+    {
+        var client = await factory.SignInAsync(email);
+
+        var response = await client.GetAsync("/settings/audit-log");
+
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/access-denied", RedirectPath(response), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Hangfire_dashboard_is_for_hq_admins_only()
     {
