@@ -11,6 +11,7 @@ using VirtualShopping.Web.Features.Account;
 using VirtualShopping.Web.Features.Audit;
 using VirtualShopping.Web.Features.Home;
 using VirtualShopping.Web.Features.Operations;
+using VirtualShopping.Web.Features.Settings;
 using VirtualShopping.Web.Features.Staff;
 using VirtualShopping.Web.Features.Stores;
 using VirtualShopping.Web.Tenancy;
@@ -62,6 +63,7 @@ public static class WebSetup
         services.AddScoped<HomeFiguresService>();
         services.AddScoped<StoreService>();
         services.AddScoped<AuditLogService>();
+        services.AddScoped<SettingsService>();
         services.AddScoped<StaffService>();
         services.AddScoped<TeamService>();
         services.AddScoped<StaffOnboarding>();
@@ -114,6 +116,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapStoreEndpoints();
         app.MapStaffEndpoints();
+        app.MapSettingsEndpoints();
     }
 
     /// <summary>Applies pending migrations (when configured) and seeds the demo merchant (when configured).</summary>

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using VirtualShopping.Domain.Audit;
 using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Domain.Settings;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Identity;
 using VirtualShopping.Infrastructure.Tenancy;
@@ -44,6 +45,8 @@ public abstract class VirtualShoppingDbContext
     public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<StoreAppSettings> StoreAppSettings => Set<StoreAppSettings>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -33,6 +33,13 @@ public sealed class SignInJourneyTests(BrowserAppFixture app)
         await page.SetViewportSizeAsync(390, 844);
         await BrowserAppFixture.ScreenshotAsync(page, "home-phone");
 
+        await page.GotoAsync("/settings/store-app");
+        await BrowserAppFixture.WaitUntilInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=wave-preview]")).ToContainTextAsync("missed after");
+        await BrowserAppFixture.ScreenshotAsync(page, "store-app-settings-phone");
+        await page.SetViewportSizeAsync(1400, 900);
+        await BrowserAppFixture.ScreenshotAsync(page, "store-app-settings-desktop");
+
         await page.Context.CloseAsync();
     }
 

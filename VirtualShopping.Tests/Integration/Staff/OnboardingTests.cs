@@ -46,6 +46,28 @@ public sealed class OnboardingTests(VirtualShoppingFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task When_the_retailer_requires_employee_ids_joining_without_one_is_refused()
+    {
+        var merchant = await factory.DemoMerchantAsync();
+        await factory.InMerchantAsync(merchant.Id, async db =>
+        {
+            var settings = await db.StoreAppSettings.SingleOrDefaultAsync() ?? db.StoreAppSettings.Add(new VirtualShopping.Domain.Settings.StoreAppSettings()).Entity;
+            settings.EmployeeIdRequired = true;
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await SubmitJoinAsync(factory.CreateAnonymousClient(), merchant.InviteCode, "Leo Grant", "leo.grant@demo-outfitters.example", employeeId: "");
+
+        Assert.Contains("Your retailer asks for your employee ID.", page, StringComparison.Ordinal);
+        Assert.False(await factory.InMerchantAsync(merchant.Id, db => db.StaffMembers.AnyAsync(s => s.Email == "leo.grant@demo-outfitters.example")));
+        await factory.InMerchantAsync(merchant.Id, async db =>
+        {
+            (await db.StoreAppSettings.SingleAsync()).EmployeeIdRequired = false;
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
     public async Task Invited_person_sets_a_password_once_and_can_then_sign_in()
     {
         var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
@@ -133,7 +155,7 @@ public sealed class OnboardingTests(VirtualShoppingFactory factory) : IClassFixt
         Assert.Equal(StaffStatus.PendingApproval, await factory.InMerchantAsync(merchant.Id, db => db.StaffMembers.Where(s => s.Id == pendingId).Select(s => s.Status).SingleAsync()));
     }
 
-    private static async Task<string> SubmitJoinAsync(HttpClient client, string code, string name, string email)
+    private static async Task<string> SubmitJoinAsync(HttpClient client, string code, string name, string email, string employeeId = "LDN-299")
     {
         var form = await client.GetStringAsync("/account/join");
         var response = await client.PostAsync("/account/join", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -143,7 +165,7 @@ public sealed class OnboardingTests(VirtualShoppingFactory factory) : IClassFixt
             ["Input.InviteCode"] = code,
             ["Input.DisplayName"] = name,
             ["Input.Email"] = email,
-            ["Input.EmployeeId"] = "LDN-299",
+            ["Input.EmployeeId"] = employeeId,
             ["Input.Password"] = "Riya-Password-1",
             ["Input.ConfirmPassword"] = "Riya-Password-1",
         }));

@@ -41,6 +41,13 @@ public sealed class StaffOnboarding(
             return Fail(nameof(JoinInput.InviteCode), "We don't recognise that invite code. Check it with your store manager.");
         }
 
+        var employeeIdRequired = await lookup.StoreAppSettings.IgnoreQueryFilters()
+            .AnyAsync(s => s.MerchantId == merchant.Id && s.EmployeeIdRequired, cancellationToken);
+        if (employeeIdRequired && string.IsNullOrWhiteSpace(input.EmployeeId))
+        {
+            return Fail(nameof(JoinInput.EmployeeId), "Your retailer asks for your employee ID. Enter it as it appears on your staff badge.");
+        }
+
         var email = StaffMember.NormalizeEmail(input.Email);
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         if (await users.FindByEmailAsync(email) is not null

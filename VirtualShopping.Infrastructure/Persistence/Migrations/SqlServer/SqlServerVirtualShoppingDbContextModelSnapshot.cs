@@ -377,6 +377,54 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Stores");
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Settings.StoreAppSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ClaimPeriodSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("EmployeeIdRequired")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("IdleAutoEndMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("IdleWarningMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("LanguageRoutingEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("MaxSimultaneousChats")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("NumberOfWaves")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OfferCountdownSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WaveIntervalSeconds")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId")
+                        .IsUnique();
+
+                    b.ToTable("StoreAppSettings");
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Staff.Department", b =>
                 {
                     b.Property<Guid>("Id")
@@ -837,6 +885,15 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("OpeningHours");
 
                     b.Navigation("SpecialHours");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Settings.StoreAppSettings", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithOne()
+                        .HasForeignKey("VirtualShopping.Domain.Settings.StoreAppSettings", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Staff.Department", b =>

@@ -362,6 +362,54 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Stores");
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Settings.StoreAppSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClaimPeriodSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmployeeIdRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IdleAutoEndMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IdleWarningMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LanguageRoutingEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxSimultaneousChats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NumberOfWaves")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfferCountdownSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WaveIntervalSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId")
+                        .IsUnique();
+
+                    b.ToTable("StoreAppSettings");
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Staff.Department", b =>
                 {
                     b.Property<Guid>("Id")
@@ -817,6 +865,15 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("OpeningHours");
 
                     b.Navigation("SpecialHours");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Settings.StoreAppSettings", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithOne()
+                        .HasForeignKey("VirtualShopping.Domain.Settings.StoreAppSettings", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Staff.Department", b =>

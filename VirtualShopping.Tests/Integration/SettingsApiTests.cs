@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Tests.Support;
+using VirtualShopping.Web.Features.Demo;
+using VirtualShopping.Web.Features.Settings;
+
+namespace VirtualShopping.Tests.Integration;
+
+public sealed class SettingsApiTests(VirtualShoppingFactory factory) : IClassFixture<VirtualShoppingFactory>
+{
+    [Fact]
+    public async Task Out_of_range_store_app_settings_get_field_errors_and_change_nothing()
+    {
+        var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
+        var current = await admin.GetJsonAsync<StoreAppSettingsInput>("/api/v1/settings/store-app");
+        current!.MaxSimultaneousChats = 25;
+        current.IdleWarningMinutes = current.IdleAutoEndMinutes;
+
+        var response = await admin.PutAsJsonAsync("/api/v1/settings/store-app", current);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Choose between 1 and 20 chats.", problem.RootElement.GetProperty("errors").GetProperty("MaxSimultaneousChats")[0].GetString());
+        Assert.Contains("warning must come before", problem.RootElement.GetProperty("errors").GetProperty("IdleWarningMinutes")[0].GetString(), StringComparison.Ordinal);
+        var merchant = await factory.DemoMerchantAsync();
+        Assert.False(await factory.InMerchantAsync(merchant.Id, db => db.StoreAppSettings.AnyAsync(s => s.MaxSimultaneousChats == 25)));
+    }
+
+    [Fact]
+    public async Task Valid_settings_are_saved_and_read_back()
+    {
+        var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
+        var current = await admin.GetJsonAsync<StoreAppSettingsInput>("/api/v1/settings/store-app");
+        current!.OfferCountdownSeconds = 20;
+
+        var response = await admin.PutAsJsonAsync("/api/v1/settings/store-app", current);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(20, (await admin.GetJsonAsync<StoreAppSettingsInput>("/api/v1/settings/store-app"))!.OfferCountdownSeconds);
+    }
+
+    [Theory]
+    [InlineData(DemoMerchantSeeder.ManagerEmail)]
+    [InlineData(DemoMerchantSeeder.SupportEmail)]
+    [InlineData(DemoMerchantSeeder.ExpertEmail)]
+    public async Task Settings_are_for_people_with_settings_access_only(string email)
+    {
+        var client = await factory.SignInAsync(email);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/settings/store-app")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PutAsJsonAsync("/api/v1/settings/store-app", new StoreAppSettingsInput())).StatusCode);
+    }
+}

@@ -1,0 +1,20 @@
+using VirtualShopping.Web.Authorization;
+using VirtualShopping.Web.Components.Shared;
+
+namespace VirtualShopping.Web.Features.Settings;
+
+/// <summary>The settings API: /api/v1/settings.</summary>
+public static class SettingsEndpoints
+{
+    public static void MapSettingsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/settings").WithTags("Settings").RequireAuthorization(Policies.Settings);
+
+        group.MapGet("/store-app", async (SettingsService settings, CancellationToken ct) => TypedResults.Ok(await settings.GetStoreAppAsync(ct)))
+            .WithName("GetStoreAppSettings");
+
+        group.MapPut("/store-app", async (StoreAppSettingsInput input, SettingsService settings, CancellationToken ct) =>
+            (await settings.SaveStoreAppAsync(input, ct)).ToHttp(saved => saved))
+            .WithName("SaveStoreAppSettings");
+    }
+}
