@@ -13,9 +13,6 @@ public sealed class Merchant
     /// <summary>Seven-character code experts type to join this merchant (see <see cref="InviteCode"/>).</summary>
     public required string InviteCode { get; set; }
 
-    /// <summary>IANA time zone used for merchant-wide reports and digests.</summary>
-    public string TimeZoneId { get; set; } = "Europe/London";
-
     public bool IsActive { get; set; } = true;
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -48,6 +48,8 @@ public abstract class VirtualShoppingDbContext
 
     public DbSet<StoreAppSettings> StoreAppSettings => Set<StoreAppSettings>();
 
+    public DbSet<AccountSettings> AccountSettings => Set<AccountSettings>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The merchant the query filters use; no merchant means no tenant rows at all.</summary>

@@ -41,6 +41,28 @@ public sealed class SettingsApiTests(VirtualShoppingFactory factory) : IClassFix
         Assert.Equal(20, (await admin.GetJsonAsync<StoreAppSettingsInput>("/api/v1/settings/store-app"))!.OfferCountdownSeconds);
     }
 
+    [Fact]
+    public async Task Demo_merchant_account_settings_are_seeded_and_bad_values_are_refused()
+    {
+        var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
+        var account = await admin.GetJsonAsync<AccountSettingsInput>("/api/v1/settings/account");
+        Assert.Equal("GBP", account!.Currency);
+        Assert.Equal("DemoOutfit", account.LeftMessageSenderId);
+
+        account.Currency = "XYZ";
+        account.LeftMessageSenderId = "TwelveChars1";
+        account.LeftMessageExpiredUrl = "javascript:alert(1)";
+        var response = await admin.PutAsJsonAsync("/api/v1/settings/account", account);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Contains("ISO 4217", errors.GetProperty("Currency")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("at most 11", errors.GetProperty("LeftMessageSenderId")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("https://", errors.GetProperty("LeftMessageExpiredUrl")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("GBP", (await admin.GetJsonAsync<AccountSettingsInput>("/api/v1/settings/account"))!.Currency);
+    }
+
     [Theory]
     [InlineData(DemoMerchantSeeder.ManagerEmail)]
     [InlineData(DemoMerchantSeeder.SupportEmail)]

@@ -11,7 +11,6 @@ internal sealed class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
         builder.Property(m => m.Name).HasMaxLength(200);
         builder.Property(m => m.PublicWidgetKey).HasMaxLength(64);
         builder.Property(m => m.InviteCode).HasMaxLength(InviteCode.Length);
-        builder.Property(m => m.TimeZoneId).HasMaxLength(64);
         builder.HasIndex(m => m.PublicWidgetKey).IsUnique();
         builder.HasIndex(m => m.InviteCode).IsUnique();
     }

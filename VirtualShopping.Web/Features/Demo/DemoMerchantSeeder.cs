@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Domain.Settings;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Identity;
 using VirtualShopping.Infrastructure.Persistence;
@@ -51,7 +52,6 @@ public sealed partial class DemoMerchantSeeder(
             Name = MerchantName,
             PublicWidgetKey = WidgetKey.Generate(),
             InviteCode = InviteCode.Generate(),
-            TimeZoneId = "Europe/London",
             CreatedAt = now,
         };
         scope.Use(merchant.Id);
@@ -133,6 +133,16 @@ public sealed partial class DemoMerchantSeeder(
         }
 
         db.StaffMembers.AddRange(staff);
+        db.AccountSettings.Add(new AccountSettings
+        {
+            MerchantId = merchant.Id,
+            Currency = "GBP",
+            TimeZoneId = "Europe/London",
+            ProductFeedUrl = "https://www.demo-outfitters.example/feeds/google-merchant.xml",
+            ContactChannels = ContactChannels.Email | ContactChannels.Sms,
+            LeftMessageSenderId = "DemoOutfit",
+            LeftMessageExpiredUrl = "https://www.demo-outfitters.example/customer-service",
+        });
         await db.SaveChangesAsync(cancellationToken);
 
         await CreateSignInsAsync(merchant, staff.Where(s => s.Email is AdminEmail or ManagerEmail or ExpertEmail or SupportEmail).ToList());

@@ -16,5 +16,12 @@ public static class SettingsEndpoints
         group.MapPut("/store-app", async (StoreAppSettingsInput input, SettingsService settings, CancellationToken ct) =>
             (await settings.SaveStoreAppAsync(input, ct)).ToHttp(saved => saved))
             .WithName("SaveStoreAppSettings");
+
+        group.MapGet("/account", async (SettingsService settings, CancellationToken ct) => TypedResults.Ok(await settings.GetAccountAsync(ct)))
+            .WithName("GetAccountSettings");
+
+        group.MapPut("/account", async (AccountSettingsInput input, SettingsService settings, CancellationToken ct) =>
+            (await settings.SaveAccountAsync(input, ct)).ToHttp(saved => saved))
+            .WithName("SaveAccountSettings");
     }
 }

@@ -1,65 +1,97 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Components.Shared;
 
 namespace VirtualShopping.Web.Features.Settings;
 
-/// <summary>Loads and saves the current merchant's settings pages; each page has its own concurrency stamp.</summary>
-public sealed class SettingsService(IDbContextFactory<VirtualShoppingDbContext> contexts, IValidator<StoreAppSettingsInput> storeAppValidator)
+/// <summary>Loads and saves the current merchant's settings pages; each page is one row with its own concurrency stamp.</summary>
+public sealed class SettingsService(
+    IDbContextFactory<VirtualShoppingDbContext> contexts,
+    IValidator<StoreAppSettingsInput> storeAppValidator,
+    IValidator<AccountSettingsInput> accountValidator)
 {
     private const string ConflictMessage = "Someone else saved these settings while you were editing. Reload to see their changes, then make yours again.";
 
-    public async Task<StoreAppSettingsInput> GetStoreAppAsync(CancellationToken cancellationToken = default)
+    public Task<StoreAppSettingsInput> GetStoreAppAsync(CancellationToken cancellationToken = default) =>
+        GetAsync(db => db.StoreAppSettings, StoreAppSettingsInput.From, cancellationToken);
+
+    public Task<SaveResult<StoreAppSettingsInput>> SaveStoreAppAsync(StoreAppSettingsInput input, CancellationToken cancellationToken = default) =>
+        SaveAsync(input, input.ConcurrencyStamp, storeAppValidator, db => db.StoreAppSettings, (i, s) => i.ApplyTo(s), StoreAppSettingsInput.From, cancellationToken);
+
+    public Task<AccountSettingsInput> GetAccountAsync(CancellationToken cancellationToken = default) =>
+        GetAsync(db => db.AccountSettings, AccountSettingsInput.From, cancellationToken);
+
+    public Task<SaveResult<AccountSettingsInput>> SaveAccountAsync(AccountSettingsInput input, CancellationToken cancellationToken = default) =>
+        SaveAsync(input, input.ConcurrencyStamp, accountValidator, db => db.AccountSettings, (i, s) => i.ApplyTo(s), AccountSettingsInput.From, cancellationToken);
+
+    private async Task<TInput> GetAsync<TEntity, TInput>(
+        Func<VirtualShoppingDbContext, DbSet<TEntity>> set,
+        Func<TEntity, bool, TInput> read,
+        CancellationToken cancellationToken)
+        where TEntity : class, new()
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var saved = await db.StoreAppSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        return StoreAppSettingsInput.From(saved ?? new StoreAppSettings(), saved is not null);
+        var saved = await set(db).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        return read(saved ?? new TEntity(), saved is not null);
     }
 
-    public async Task<SaveResult<StoreAppSettingsInput>> SaveStoreAppAsync(StoreAppSettingsInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Validates, then saves one settings row: created on the first save, and refused as a conflict when
+    /// the stamp the form was loaded with is no longer current (or someone else saved it first).
+    /// </summary>
+    private async Task<SaveResult<TInput>> SaveAsync<TEntity, TInput>(
+        TInput input,
+        Guid? loadedStamp,
+        IValidator<TInput> validator,
+        Func<VirtualShoppingDbContext, DbSet<TEntity>> set,
+        Action<TInput, TEntity> apply,
+        Func<TEntity, bool, TInput> read,
+        CancellationToken cancellationToken)
+        where TEntity : class, IConcurrencyStamped, new()
+        where TInput : class
     {
-        var validation = await storeAppValidator.ValidateAsync(input, cancellationToken);
+        var validation = await validator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {
-            return SaveResult<StoreAppSettingsInput>.Invalid(validation);
+            return SaveResult<TInput>.Invalid(validation);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var settings = await db.StoreAppSettings.SingleOrDefaultAsync(cancellationToken);
+        var settings = await set(db).SingleOrDefaultAsync(cancellationToken);
         if (settings is null)
         {
-            if (input.ConcurrencyStamp is not null)
+            if (loadedStamp is not null)
             {
-                return SaveResult<StoreAppSettingsInput>.Conflict(ConflictMessage);
+                return SaveResult<TInput>.Conflict(ConflictMessage);
             }
 
-            settings = new StoreAppSettings();
-            db.StoreAppSettings.Add(settings);
+            settings = new TEntity();
+            set(db).Add(settings);
         }
-        else if (input.ConcurrencyStamp != settings.ConcurrencyStamp)
+        else if (loadedStamp != settings.ConcurrencyStamp)
         {
-            // Loaded before someone else first saved (no stamp), or from an older save.
-            return SaveResult<StoreAppSettingsInput>.Conflict(ConflictMessage);
+            return SaveResult<TInput>.Conflict(ConflictMessage);
         }
         else
         {
             // The database decides a race between this check and the save.
-            db.Entry(settings).Property(s => s.ConcurrencyStamp).OriginalValue = input.ConcurrencyStamp.Value;
+            db.Entry(settings).Property(s => s.ConcurrencyStamp).OriginalValue = loadedStamp.Value;
         }
 
-        input.ApplyTo(settings);
+        apply(input, settings);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // Covers both a lost stamp race and two first saves racing on the one-row-per-merchant index.
-            return SaveResult<StoreAppSettingsInput>.Conflict(ConflictMessage);
+            // A lost stamp race, or two first saves racing on the one-row-per-merchant index.
+            return SaveResult<TInput>.Conflict(ConflictMessage);
         }
 
-        return SaveResult<StoreAppSettingsInput>.Saved(StoreAppSettingsInput.From(settings, saved: true));
+        return SaveResult<TInput>.Saved(read(settings, true));
     }
 }

@@ -292,11 +292,6 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("InviteCode")
@@ -360,6 +355,72 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("MerchantId", "Name");
 
                     b.ToTable("Stores");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Settings.AccountSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContactChannels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeftMessageExpiredUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeftMessageSenderId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutOfHoursBehaviour")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutOfHoursText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductFeedFormat")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductFeedSchedule")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductFeedUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId")
+                        .IsUnique();
+
+                    b.ToTable("AccountSettings");
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Settings.StoreAppSettings", b =>
@@ -865,6 +926,15 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("OpeningHours");
 
                     b.Navigation("SpecialHours");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Settings.AccountSettings", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithOne()
+                        .HasForeignKey("VirtualShopping.Domain.Settings.AccountSettings", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Settings.StoreAppSettings", b =>

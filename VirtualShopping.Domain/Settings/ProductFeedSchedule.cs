@@ -1,0 +1,9 @@
+namespace VirtualShopping.Domain.Settings;
+
+public enum ProductFeedSchedule
+{
+    Hourly,
+    Daily,
+    Weekly,
+    Manual,
+}

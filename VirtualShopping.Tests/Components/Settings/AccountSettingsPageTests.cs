@@ -1,0 +1,60 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Settings;
+using VirtualShopping.Tests.Support;
+using VirtualShopping.Web.Features.Settings.Pages;
+
+namespace VirtualShopping.Tests.Components.Settings;
+
+public sealed class AccountSettingsPageTests : DashboardTestContext
+{
+    [Fact]
+    public async Task An_invalid_sender_id_and_a_plain_http_url_get_field_messages_and_nothing_is_saved()
+    {
+        RenderProviders();
+        var page = Render<AccountSettingsPage>();
+        page.WaitForElement("#sender-id").Change("Demo-Shop!");
+        page.Find("#expired-url").Change("http://www.example.com/help");
+
+        page.Find("[data-testid=save-settings]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Use only letters A–Z, digits 0–9 and spaces.", page.Markup, StringComparison.Ordinal));
+        Assert.Contains("Enter a full https:// address", page.Markup, StringComparison.Ordinal);
+        await using var db = await Contexts.CreateDbContextAsync();
+        Assert.False(await db.AccountSettings.AnyAsync());
+    }
+
+    [Fact]
+    public void Turning_on_sms_needs_a_sender_id()
+    {
+        RenderProviders();
+        var page = Render<AccountSettingsPage>();
+        page.WaitForElement("input[data-testid=channel-Sms]").Change(true);
+
+        page.Find("[data-testid=save-settings]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("SMS is on: enter the sender ID replies come from.", page.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Valid_settings_are_saved_and_shown_again()
+    {
+        var providers = RenderProviders();
+        var page = Render<AccountSettingsPage>();
+        page.WaitForElement("#sender-id").Change("+447700900123");
+        page.Find("input[data-testid=channel-Sms]").Change(true);
+        page.Find("#feed-url").Change("https://shop.example.com/feed.xml");
+
+        page.Find("[data-testid=save-settings]").Click();
+
+        providers.WaitForAssertion(() => Assert.Contains("Account settings saved", providers.Markup, StringComparison.Ordinal));
+        await using var db = await Contexts.CreateDbContextAsync();
+        var saved = await db.AccountSettings.SingleAsync();
+        Assert.Equal("+447700900123", saved.LeftMessageSenderId);
+        Assert.Equal(ContactChannels.Email | ContactChannels.Sms, saved.ContactChannels);
+        Assert.Equal("https://shop.example.com/feed.xml", saved.ProductFeedUrl);
+
+        var again = Render<AccountSettingsPage>();
+        again.WaitForAssertion(() => Assert.Equal("+447700900123", again.Find("#sender-id").GetAttribute("value")));
+    }
+}

@@ -1,0 +1,60 @@
+using VirtualShopping.Domain.Settings;
+
+namespace VirtualShopping.Web.Features.Settings;
+
+/// <summary>The Account settings form.</summary>
+public sealed class AccountSettingsInput
+{
+    public string Currency { get; set; } = string.Empty;
+
+    public string TimeZoneId { get; set; } = string.Empty;
+
+    public string? ProductFeedUrl { get; set; }
+
+    public ProductFeedFormat ProductFeedFormat { get; set; }
+
+    public ProductFeedSchedule ProductFeedSchedule { get; set; }
+
+    public ContactChannels ContactChannels { get; set; }
+
+    public OutOfHoursBehaviour OutOfHoursBehaviour { get; set; }
+
+    public string OutOfHoursText { get; set; } = string.Empty;
+
+    public string? LeftMessageSenderId { get; set; }
+
+    public string? LeftMessageExpiredUrl { get; set; }
+
+    public Guid? ConcurrencyStamp { get; set; }
+
+    public static AccountSettingsInput From(AccountSettings settings, bool saved) => new()
+    {
+        Currency = settings.Currency,
+        TimeZoneId = settings.TimeZoneId,
+        ProductFeedUrl = settings.ProductFeedUrl,
+        ProductFeedFormat = settings.ProductFeedFormat,
+        ProductFeedSchedule = settings.ProductFeedSchedule,
+        ContactChannels = settings.ContactChannels,
+        OutOfHoursBehaviour = settings.OutOfHoursBehaviour,
+        OutOfHoursText = settings.OutOfHoursText,
+        LeftMessageSenderId = settings.LeftMessageSenderId,
+        LeftMessageExpiredUrl = settings.LeftMessageExpiredUrl,
+        ConcurrencyStamp = saved ? settings.ConcurrencyStamp : null,
+    };
+
+    public void ApplyTo(AccountSettings settings)
+    {
+        settings.Currency = Currency;
+        settings.TimeZoneId = TimeZoneId;
+        settings.ProductFeedUrl = Blank(ProductFeedUrl);
+        settings.ProductFeedFormat = ProductFeedFormat;
+        settings.ProductFeedSchedule = ProductFeedSchedule;
+        settings.ContactChannels = ContactChannels;
+        settings.OutOfHoursBehaviour = OutOfHoursBehaviour;
+        settings.OutOfHoursText = OutOfHoursText.Trim();
+        settings.LeftMessageSenderId = Blank(LeftMessageSenderId);
+        settings.LeftMessageExpiredUrl = Blank(LeftMessageExpiredUrl);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
