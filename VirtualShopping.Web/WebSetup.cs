@@ -64,6 +64,7 @@ public static class WebSetup
         services.AddScoped<StoreService>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<SettingsService>();
+        services.AddScoped<DepartmentService>();
         services.AddScoped<StaffService>();
         services.AddScoped<TeamService>();
         services.AddScoped<StaffOnboarding>();

@@ -23,4 +23,10 @@ public sealed class Department : ITenantOwned, IConcurrencyStamped, IAudited
     public string AuditLabel => Name;
 
     public List<Team> Teams { get; set; } = [];
+
+    /// <summary>Needs-selector labels per language; the name is used where a language has none.</summary>
+    public List<DepartmentLabel> Labels { get; set; } = [];
+
+    public string LabelFor(string language) =>
+        Labels.FirstOrDefault(l => l.Language == language)?.Label is { Length: > 0 } label ? label : Name;
 }

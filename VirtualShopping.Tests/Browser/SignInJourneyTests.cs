@@ -40,6 +40,14 @@ public sealed class SignInJourneyTests(BrowserAppFixture app)
         await page.SetViewportSizeAsync(1400, 900);
         await BrowserAppFixture.ScreenshotAsync(page, "store-app-settings-desktop");
 
+        await page.GotoAsync("/settings/account");
+        await Assertions.Expect(page.Locator("#sender-id")).ToHaveValueAsync("DemoOutfit");
+        await BrowserAppFixture.ScreenshotAsync(page, "account-settings-desktop");
+
+        await page.GotoAsync("/settings/departments");
+        await Assertions.Expect(page.Locator("[data-testid=department-row]")).ToHaveCountAsync(5);
+        await BrowserAppFixture.ScreenshotAsync(page, "departments-desktop");
+
         await page.Context.CloseAsync();
     }
 

@@ -31,6 +31,15 @@ public sealed partial class DemoMerchantSeeder(
 
     private static readonly string[] DepartmentNames = ["Womenswear", "Menswear", "Footwear", "Outdoor gear", "Customer Service"];
 
+    private static readonly (string Name, (string Language, string Label)[] Labels)[] DepartmentLabels =
+    [
+        ("Womenswear", [("fr", "Mode femme"), ("fi", "Naisten muoti"), ("de", "Damenmode")]),
+        ("Menswear", [("fr", "Mode homme"), ("fi", "Miesten muoti"), ("de", "Herrenmode")]),
+        ("Footwear", [("fr", "Chaussures"), ("fi", "Kengät"), ("de", "Schuhe")]),
+        ("Outdoor gear", [("fr", "Plein air"), ("fi", "Ulkoilu"), ("de", "Outdoor")]),
+        ("Customer Service", [("fr", "Service client"), ("fi", "Asiakaspalvelu"), ("de", "Kundenservice")]),
+    ];
+
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         if (!options.Value.DemoMerchant)
@@ -62,6 +71,11 @@ public sealed partial class DemoMerchantSeeder(
         var departments = DepartmentNames
             .Select((name, i) => new Department { Name = name, SortOrder = i, MerchantId = merchant.Id })
             .ToList();
+        foreach (var (name, labels) in DepartmentLabels)
+        {
+            departments.Single(d => d.Name == name).Labels.AddRange(labels.Select(l => new DepartmentLabel { Language = l.Language, Label = l.Label }));
+        }
+
         db.Departments.AddRange(departments);
         Department Dept(string name) => departments.Single(d => d.Name == name);
 

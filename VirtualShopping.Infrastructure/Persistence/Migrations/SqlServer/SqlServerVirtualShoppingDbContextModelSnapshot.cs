@@ -973,6 +973,39 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("VirtualShopping.Domain.Staff.DepartmentLabel", "Labels", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("DepartmentId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Label")
+                                .IsRequired()
+                                .HasMaxLength(80)
+                                .HasColumnType("nvarchar(80)");
+
+                            b1.Property<string>("Language")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("nvarchar(8)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DepartmentId");
+
+                            b1.ToTable("DepartmentLabels", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DepartmentId");
+                        });
+
+                    b.Navigation("Labels");
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Staff.StaffInvitation", b =>

@@ -953,6 +953,37 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("VirtualShopping.Domain.Staff.DepartmentLabel", "Labels", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("DepartmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Label")
+                                .IsRequired()
+                                .HasMaxLength(80)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Language")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DepartmentId");
+
+                            b1.ToTable("DepartmentLabels", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DepartmentId");
+                        });
+
+                    b.Navigation("Labels");
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Staff.StaffInvitation", b =>
