@@ -51,6 +51,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<DatabaseMigrator>();
+        services.AddSingleton<Secrets.SecretProtector>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddDataProtection().SetApplicationName("VirtualShopping").PersistKeysToDbContext<VirtualShoppingDbContext>();
         return services;

@@ -50,6 +50,8 @@ public abstract class VirtualShoppingDbContext
 
     public DbSet<AccountSettings> AccountSettings => Set<AccountSettings>();
 
+    public DbSet<IntegrationSettings> IntegrationSettings => Set<IntegrationSettings>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The merchant the query filters use; no merchant means no tenant rows at all.</summary>

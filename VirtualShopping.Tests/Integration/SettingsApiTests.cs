@@ -63,6 +63,26 @@ public sealed class SettingsApiTests(VirtualShoppingFactory factory) : IClassFix
         Assert.Equal("GBP", (await admin.GetJsonAsync<AccountSettingsInput>("/api/v1/settings/account"))!.Currency);
     }
 
+    [Fact]
+    public async Task Integration_secrets_go_in_but_never_come_back_out()
+    {
+        var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
+        var input = (await admin.GetJsonAsync<IntegrationSettingsInput>("/api/v1/settings/integrations"))!;
+        input.MessengerEnabled = true;
+        input.MessengerPageId = "104857600123";
+        input.NewMessengerAppSecret = "app-secret-abcdef-7788";
+        input.NewMessengerPageAccessToken = "EAAG-page-token-secret-4455";
+
+        var saved = await admin.PutAsJsonAsync("/api/v1/settings/integrations", input);
+        var read = await admin.GetStringAsync("/api/v1/settings/integrations");
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.DoesNotContain("app-secret-abcdef", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("app-secret-abcdef", read, StringComparison.Ordinal);
+        Assert.DoesNotContain("EAAG-page-token", read, StringComparison.Ordinal);
+        Assert.Contains("7788", read, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(DemoMerchantSeeder.ManagerEmail)]
     [InlineData(DemoMerchantSeeder.SupportEmail)]

@@ -23,5 +23,12 @@ public static class SettingsEndpoints
         group.MapPut("/account", async (AccountSettingsInput input, SettingsService settings, CancellationToken ct) =>
             (await settings.SaveAccountAsync(input, ct)).ToHttp(saved => saved))
             .WithName("SaveAccountSettings");
+
+        group.MapGet("/integrations", async (SettingsService settings, CancellationToken ct) => TypedResults.Ok(await settings.GetIntegrationsAsync(ct)))
+            .WithName("GetIntegrationSettings");
+
+        group.MapPut("/integrations", async (IntegrationSettingsInput input, SettingsService settings, CancellationToken ct) =>
+            (await settings.SaveIntegrationsAsync(input, ct)).ToHttp(saved => saved))
+            .WithName("SaveIntegrationSettings");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Infrastructure.Secrets;
 using VirtualShopping.Web.Components.Shared;
 
 namespace VirtualShopping.Web.Features.Settings;
@@ -11,7 +12,9 @@ namespace VirtualShopping.Web.Features.Settings;
 public sealed class SettingsService(
     IDbContextFactory<VirtualShoppingDbContext> contexts,
     IValidator<StoreAppSettingsInput> storeAppValidator,
-    IValidator<AccountSettingsInput> accountValidator)
+    IValidator<AccountSettingsInput> accountValidator,
+    IValidator<IntegrationSettingsInput> integrationsValidator,
+    SecretProtector secrets)
 {
     private const string ConflictMessage = "Someone else saved these settings while you were editing. Reload to see their changes, then make yours again.";
 
@@ -26,6 +29,12 @@ public sealed class SettingsService(
 
     public Task<SaveResult<AccountSettingsInput>> SaveAccountAsync(AccountSettingsInput input, CancellationToken cancellationToken = default) =>
         SaveAsync(input, input.ConcurrencyStamp, accountValidator, db => db.AccountSettings, (i, s) => i.ApplyTo(s), AccountSettingsInput.From, cancellationToken);
+
+    public Task<IntegrationSettingsInput> GetIntegrationsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync(db => db.IntegrationSettings, IntegrationSettingsInput.From, cancellationToken);
+
+    public Task<SaveResult<IntegrationSettingsInput>> SaveIntegrationsAsync(IntegrationSettingsInput input, CancellationToken cancellationToken = default) =>
+        SaveAsync(input, input.ConcurrencyStamp, integrationsValidator, db => db.IntegrationSettings, (i, s) => i.ApplyTo(s, secrets), IntegrationSettingsInput.From, cancellationToken);
 
     private async Task<TInput> GetAsync<TEntity, TInput>(
         Func<VirtualShoppingDbContext, DbSet<TEntity>> set,
