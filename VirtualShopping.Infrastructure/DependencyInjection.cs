@@ -52,6 +52,8 @@ public static class DependencyInjection
 
         services.AddScoped<DatabaseMigrator>();
         services.AddSingleton<Secrets.SecretProtector>();
+        services.AddOptions<Email.SmtpOptions>().Bind(configuration.GetSection(Email.SmtpOptions.Section));
+        services.AddSingleton<Email.SmtpEmailSender>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddDataProtection().SetApplicationName("VirtualShopping").PersistKeysToDbContext<VirtualShoppingDbContext>();
         return services;

@@ -65,6 +65,7 @@ public static class WebSetup
         services.AddScoped<AuditLogService>();
         services.AddScoped<SettingsService>();
         services.AddScoped<DepartmentService>();
+        services.AddScoped<NotificationService>();
         services.AddScoped<StaffService>();
         services.AddScoped<TeamService>();
         services.AddScoped<StaffOnboarding>();

@@ -52,6 +52,8 @@ public abstract class VirtualShoppingDbContext
 
     public DbSet<IntegrationSettings> IntegrationSettings => Set<IntegrationSettings>();
 
+    public DbSet<NotificationSubscription> NotificationSubscriptions => Set<NotificationSubscription>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The merchant the query filters use; no merchant means no tenant rows at all.</summary>

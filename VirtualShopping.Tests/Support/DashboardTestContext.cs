@@ -86,8 +86,12 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     /// <summary>Renders a MudBlazor popover/dialog/snackbar host so selects, menus, dialogs and snackbars work.</summary>
     protected IRenderedComponent<MudProviders> RenderProviders() => Render<MudProviders>();
 
+    /// <summary>For test classes that own more resources (a local SMTP server, say).</summary>
+    protected virtual ValueTask DisposeResourcesAsync() => ValueTask.CompletedTask;
+
     async ValueTask IAsyncDisposable.DisposeAsync()
     {
+        await DisposeResourcesAsync();
         await base.DisposeAsync();
         database.Dispose();
         GC.SuppressFinalize(this);

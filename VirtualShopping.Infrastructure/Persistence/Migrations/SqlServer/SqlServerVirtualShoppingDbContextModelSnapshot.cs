@@ -501,6 +501,44 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("IntegrationSettings");
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Settings.NotificationSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("DailyDigest")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("LeftMessages")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("MissedChats")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("MerchantId", "StaffMemberId")
+                        .IsUnique();
+
+                    b.ToTable("NotificationSubscriptions");
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Settings.StoreAppSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1025,6 +1063,15 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
                         .WithOne()
                         .HasForeignKey("VirtualShopping.Domain.Settings.IntegrationSettings", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Settings.NotificationSubscription", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -486,6 +486,44 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("IntegrationSettings");
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Settings.NotificationSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DailyDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeftMessages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MissedChats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("MerchantId", "StaffMemberId")
+                        .IsUnique();
+
+                    b.ToTable("NotificationSubscriptions");
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Settings.StoreAppSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1005,6 +1043,15 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
                         .WithOne()
                         .HasForeignKey("VirtualShopping.Domain.Settings.IntegrationSettings", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Settings.NotificationSubscription", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

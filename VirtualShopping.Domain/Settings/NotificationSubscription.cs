@@ -1,0 +1,29 @@
+using VirtualShopping.Domain.Audit;
+using VirtualShopping.Domain.Common;
+
+namespace VirtualShopping.Domain.Settings;
+
+/// <summary>Which team emails one staff member receives: missed chats, left messages, daily and weekly digests.</summary>
+public sealed class NotificationSubscription : ITenantOwned, IConcurrencyStamped, IAudited
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid MerchantId { get; set; }
+
+    public Guid StaffMemberId { get; set; }
+
+    public bool MissedChats { get; set; }
+
+    public bool LeftMessages { get; set; }
+
+    public bool DailyDigest { get; set; }
+
+    public bool WeeklyDigest { get; set; }
+
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    /// <summary>Set by whoever loads the row, for the audit log; not stored.</summary>
+    public string RecipientName { get; set; } = "staff member";
+
+    public string AuditLabel => $"Email notifications for {RecipientName}";
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace VirtualShopping.Tests.Support;
+
+/// <summary>
+/// A minimal SMTP server on a loopback port that accepts every message and keeps it, so email is
+/// tested over a real SMTP conversation (MailKit on one side) rather than a fake sender.
+/// </summary>
+public sealed class SmtpSink : IAsyncDisposable
+{
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task accepting;
+
+    public SmtpSink()
+    {
+        listener.Start();
+        accepting = AcceptAsync();
+    }
+
+    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+
+    public List<ReceivedEmail> Received { get; } = [];
+
+    private async Task AcceptAsync()
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await listener.AcceptTcpClientAsync(stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => ServeAsync(client));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using var _ = client;
+        var stream = client.GetStream();
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        await writer.WriteLineAsync("220 localhost SmtpSink ready");
+        string? from = null;
+        var to = new List<string>();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            var command = line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant();
+            switch (command)
+            {
+                case "EHLO":
+                    await writer.WriteLineAsync("250-localhost");
+                    await writer.WriteLineAsync("250 8BITMIME");
+                    break;
+                case "HELO":
+                    await writer.WriteLineAsync("250 localhost");
+                    break;
+                case "MAIL":
+                    from = Address(line);
+                    await writer.WriteLineAsync("250 OK");
+                    break;
+                case "RCPT":
+                    to.Add(Address(line));
+                    await writer.WriteLineAsync("250 OK");
+                    break;
+                case "DATA":
+                    await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
+                    var data = new StringBuilder();
+                    while (await reader.ReadLineAsync() is { } dataLine && dataLine != ".")
+                    {
+                        data.AppendLine(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine);
+                    }
+
+                    lock (Received)
+                    {
+                        Received.Add(new ReceivedEmail(from ?? string.Empty, [.. to], data.ToString()));
+                    }
+
+                    to.Clear();
+                    await writer.WriteLineAsync("250 OK: queued");
+                    break;
+                case "QUIT":
+                    await writer.WriteLineAsync("221 Bye");
+                    return;
+                default:
+                    await writer.WriteLineAsync("250 OK");
+                    break;
+            }
+        }
+    }
+
+    private static string Address(string line) => line[(line.IndexOf('<', StringComparison.Ordinal) + 1)..line.IndexOf('>', StringComparison.Ordinal)];
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        listener.Stop();
+        await accepting;
+        stop.Dispose();
+    }
+}
+
+/// <summary>A message the sink accepted: envelope sender, recipients and the raw MIME text.</summary>
+public sealed record ReceivedEmail(string From, IReadOnlyList<string> To, string Data);
