@@ -14,6 +14,7 @@ using VirtualShopping.Web.Features.Operations;
 using VirtualShopping.Web.Features.Settings;
 using VirtualShopping.Web.Features.Staff;
 using VirtualShopping.Web.Features.Stores;
+using VirtualShopping.Web.Features.Widget;
 using VirtualShopping.Web.Tenancy;
 
 namespace VirtualShopping.Web;
@@ -66,6 +67,7 @@ public static class WebSetup
         services.AddScoped<SettingsService>();
         services.AddScoped<DepartmentService>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<WidgetConfigurationService>();
         services.AddScoped<StaffService>();
         services.AddScoped<TeamService>();
         services.AddScoped<StaffOnboarding>();
@@ -119,6 +121,7 @@ public static class WebSetup
         app.MapStoreEndpoints();
         app.MapStaffEndpoints();
         app.MapSettingsEndpoints();
+        app.MapWidgetEndpoints();
     }
 
     /// <summary>Applies pending migrations (when configured) and seeds the demo merchant (when configured).</summary>

@@ -104,6 +104,7 @@ internal static class AuditTrail
     {
         null => null,
         DateTimeOffset instant => instant.ToString("O", CultureInfo.InvariantCulture),
+        IEnumerable<string> items => string.Join(", ", items),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

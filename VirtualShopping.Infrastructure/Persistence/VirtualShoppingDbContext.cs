@@ -54,6 +54,8 @@ public abstract class VirtualShoppingDbContext
 
     public DbSet<NotificationSubscription> NotificationSubscriptions => Set<NotificationSubscription>();
 
+    public DbSet<ChatSettings> ChatSettings => Set<ChatSettings>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The merchant the query filters use; no merchant means no tenant rows at all.</summary>

@@ -147,6 +147,23 @@ public sealed partial class DemoMerchantSeeder(
         }
 
         db.StaffMembers.AddRange(staff);
+        db.ChatSettings.Add(new ChatSettings
+        {
+            MerchantId = merchant.Id,
+            Languages = ["en", "fr", "fi", "de"],
+            DefaultLanguage = "en",
+            PrivacyPolicyUrl = "https://www.demo-outfitters.example/privacy",
+            TermsUrl = "https://www.demo-outfitters.example/terms",
+            CustomerServiceUrl = "https://www.demo-outfitters.example/customer-service",
+            AllowedOrigins = ["https://www.demo-outfitters.example", "http://localhost:5032"],
+            Texts =
+            [
+                new ChatText { Language = "en", Key = ChatText.Greeting, Value = "Hi! Chat with an expert in one of our stores." },
+                new ChatText { Language = "en", Key = ChatText.NeedsSelectorPrompt, Value = "What are you shopping for today?" },
+                new ChatText { Language = "fr", Key = ChatText.Greeting, Value = "Bonjour ! Discutez avec un expert de nos magasins." },
+                new ChatText { Language = "fi", Key = ChatText.Greeting, Value = "Hei! Keskustele myymälämme asiantuntijan kanssa." },
+            ],
+        });
         db.AccountSettings.Add(new AccountSettings
         {
             MerchantId = merchant.Id,

@@ -30,5 +30,12 @@ public static class SettingsEndpoints
         group.MapPut("/integrations", async (IntegrationSettingsInput input, SettingsService settings, CancellationToken ct) =>
             (await settings.SaveIntegrationsAsync(input, ct)).ToHttp(saved => saved))
             .WithName("SaveIntegrationSettings");
+
+        group.MapGet("/chat", async (SettingsService settings, CancellationToken ct) => TypedResults.Ok(await settings.GetChatAsync(ct)))
+            .WithName("GetChatSettings");
+
+        group.MapPut("/chat", async (ChatSettingsInput input, SettingsService settings, CancellationToken ct) =>
+            (await settings.SaveChatAsync(input, ct)).ToHttp(saved => saved))
+            .WithName("SaveChatSettings");
     }
 }

@@ -14,6 +14,7 @@ public sealed class SettingsService(
     IValidator<StoreAppSettingsInput> storeAppValidator,
     IValidator<AccountSettingsInput> accountValidator,
     IValidator<IntegrationSettingsInput> integrationsValidator,
+    IValidator<ChatSettingsInput> chatValidator,
     SecretProtector secrets)
 {
     private const string ConflictMessage = "Someone else saved these settings while you were editing. Reload to see their changes, then make yours again.";
@@ -35,6 +36,12 @@ public sealed class SettingsService(
 
     public Task<SaveResult<IntegrationSettingsInput>> SaveIntegrationsAsync(IntegrationSettingsInput input, CancellationToken cancellationToken = default) =>
         SaveAsync(input, input.ConcurrencyStamp, integrationsValidator, db => db.IntegrationSettings, (i, s) => i.ApplyTo(s, secrets), IntegrationSettingsInput.From, cancellationToken);
+
+    public Task<ChatSettingsInput> GetChatAsync(CancellationToken cancellationToken = default) =>
+        GetAsync(db => db.ChatSettings, ChatSettingsInput.From, cancellationToken);
+
+    public Task<SaveResult<ChatSettingsInput>> SaveChatAsync(ChatSettingsInput input, CancellationToken cancellationToken = default) =>
+        SaveAsync(input, input.ConcurrencyStamp, chatValidator, db => db.ChatSettings, (i, s) => i.ApplyTo(s), ChatSettingsInput.From, cancellationToken);
 
     private async Task<TInput> GetAsync<TEntity, TInput>(
         Func<VirtualShoppingDbContext, DbSet<TEntity>> set,

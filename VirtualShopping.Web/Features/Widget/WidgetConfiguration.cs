@@ -1,0 +1,29 @@
+using VirtualShopping.Domain.Settings;
+
+namespace VirtualShopping.Web.Features.Widget;
+
+/// <summary>Only what the chat widget on the merchant's site needs; nothing internal or secret.</summary>
+public sealed record WidgetConfiguration(
+    string Language,
+    IReadOnlyList<string> Languages,
+    bool Enabled,
+    bool IsOpenNow,
+    WidgetTheme Theme,
+    IReadOnlyDictionary<string, string?> Texts,
+    IReadOnlyList<WidgetDepartment> Departments,
+    WidgetUrls Urls,
+    WidgetDisplay Display,
+    WidgetCookies Cookies,
+    WidgetOutOfHours OutOfHours);
+
+public sealed record WidgetTheme(string PrimaryColour, string SecondaryColour, string TextOnPrimary, string Font, WidgetPosition Position, int OffsetX, int OffsetY);
+
+public sealed record WidgetDepartment(Guid Id, string Label);
+
+public sealed record WidgetUrls(string? PrivacyPolicy, string? Terms, string? CustomerService);
+
+public sealed record WidgetDisplay(ChatDisplayMode Mode, LauncherStyle LauncherStyle, bool Minimisable, int AutoCloseSeconds, int DismissedBubbleHideHours, bool PhotoAndVideoSending);
+
+public sealed record WidgetCookies(int TtlDays, CookieConsentMode Consent);
+
+public sealed record WidgetOutOfHours(OutOfHoursBehaviour Behaviour, string Text);

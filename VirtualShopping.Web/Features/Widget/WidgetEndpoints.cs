@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace VirtualShopping.Web.Features.Widget;
+
+/// <summary>
+/// The public widget API: GET /api/v1/widget/{publicKey}/config. Anonymous, cached by ETag, and
+/// readable cross-origin only from the merchant's allowed origins.
+/// </summary>
+public static class WidgetEndpoints
+{
+    public static void MapWidgetEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/widget").WithTags("Widget").AllowAnonymous();
+
+        group.MapGet("/{publicKey}/config", async (string publicKey, string? lang, HttpContext http, WidgetConfigurationService widgets, IOptions<JsonOptions> json, CancellationToken ct) =>
+        {
+            var loaded = await widgets.LoadAsync(publicKey, lang, ct);
+            if (loaded is not { } found)
+            {
+                return Results.Problem("No chat is set up for this key. Check the key in your embed snippet.", statusCode: StatusCodes.Status404NotFound, title: "Unknown widget key");
+            }
+
+            if (!AllowOrigin(http, found.AllowedOrigins))
+            {
+                return Results.Problem("This site is not allowed to load the chat. Add it to the allowed origins in On-site chat settings.", statusCode: StatusCodes.Status403Forbidden, title: "Origin not allowed");
+            }
+
+            var body = JsonSerializer.SerializeToUtf8Bytes(found.Configuration, json.Value.SerializerOptions);
+            var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"");
+            http.Response.Headers.ETag = etag.ToString();
+            http.Response.Headers.CacheControl = "no-cache";
+            http.Response.Headers.Vary = "Origin, Accept-Language";
+            if (http.Request.GetTypedHeaders().IfNoneMatch.Any(e => e.Compare(etag, useStrongComparison: false) || e.Equals(EntityTagHeaderValue.Any)))
+            {
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            return Results.Bytes(body, "application/json; charset=utf-8");
+        }).WithName("GetWidgetConfiguration");
+
+        group.MapMethods("/{publicKey}/config", [HttpMethods.Options], async (string publicKey, HttpContext http, WidgetConfigurationService widgets, CancellationToken ct) =>
+        {
+            var loaded = await widgets.LoadAsync(publicKey, null, ct);
+            if (loaded is null || !AllowOrigin(http, loaded.Value.AllowedOrigins))
+            {
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+
+            http.Response.Headers.AccessControlAllowMethods = "GET, OPTIONS";
+            http.Response.Headers.AccessControlAllowHeaders = "If-None-Match, Accept-Language";
+            http.Response.Headers.AccessControlMaxAge = "600";
+            return Results.NoContent();
+        }).ExcludeFromDescription();
+    }
+
+    /// <summary>No Origin header (not a browser cross-site call) is fine; otherwise it must be listed, and is echoed back.</summary>
+    private static bool AllowOrigin(HttpContext http, IReadOnlyList<string> allowed)
+    {
+        var origin = http.Request.Headers.Origin.ToString();
+        if (string.IsNullOrEmpty(origin))
+        {
+            return true;
+        }
+
+        if (!allowed.Contains(origin.TrimEnd('/').ToLowerInvariant()))
+        {
+            return false;
+        }
+
+        http.Response.Headers.AccessControlAllowOrigin = origin;
+        http.Response.Headers.AccessControlExposeHeaders = "ETag";
+        return true;
+    }
+}
