@@ -67,6 +67,7 @@ public static class WebSetup
         services.AddScoped<SettingsService>();
         services.AddScoped<DepartmentService>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<SavedReplyService>();
         services.AddScoped<WidgetConfigurationService>();
         services.AddScoped<StaffService>();
         services.AddScoped<TeamService>();

@@ -56,6 +56,8 @@ public abstract class VirtualShoppingDbContext
 
     public DbSet<ChatSettings> ChatSettings => Set<ChatSettings>();
 
+    public DbSet<SavedReply> SavedReplies => Set<SavedReply>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The merchant the query filters use; no merchant means no tenant rows at all.</summary>

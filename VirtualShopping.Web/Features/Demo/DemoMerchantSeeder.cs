@@ -164,6 +164,11 @@ public sealed partial class DemoMerchantSeeder(
                 new ChatText { Language = "fi", Key = ChatText.Greeting, Value = "Hei! Keskustele myymälämme asiantuntijan kanssa." },
             ],
         });
+        db.SavedReplies.AddRange(
+            new SavedReply { MerchantId = merchant.Id, Shortcut = "/returns", Title = "Returns policy", Language = "en", Text = "You can return anything within 30 days, in store or by post, with the receipt or order number." },
+            new SavedReply { MerchantId = merchant.Id, Shortcut = "/returns", Title = "Retours", Language = "fr", Text = "Vous pouvez retourner tout article sous 30 jours, en magasin ou par la poste, avec le ticket ou le numéro de commande." },
+            new SavedReply { MerchantId = merchant.Id, Shortcut = "/sizes", Title = "Size guide", Language = "en", Text = "Our size guide is on every product page, under the size selector. I'm happy to help you choose too!" },
+            new SavedReply { MerchantId = merchant.Id, Shortcut = "/collect", Title = "Click and collect", Language = "en", Text = "Order online and collect in any of our stores, usually the next working day. Collection is free." });
         db.AccountSettings.Add(new AccountSettings
         {
             MerchantId = merchant.Id,
