@@ -52,6 +52,19 @@ public sealed class ChatSettings : ITenantOwned, IConcurrencyStamped, IAudited
     /// <summary>Hours a dismissed launcher bubble stays hidden.</summary>
     public int DismissedBubbleHideHours { get; set; } = 48;
 
+    /// <summary>URL patterns (with * wildcards) of pages where the chat shows; empty means every page.</summary>
+    public List<string> IncludeUrlPatterns { get; set; } = [];
+
+    /// <summary>URL patterns of pages where the chat never shows (checkout, say); they win over includes.</summary>
+    public List<string> ExcludeUrlPatterns { get; set; } = [];
+
+    public bool ShowOnDesktop { get; set; } = true;
+
+    public bool ShowOnMobile { get; set; } = true;
+
+    /// <summary>ISO 3166 country codes the chat is limited to; empty means everywhere.</summary>
+    public List<string> Countries { get; set; } = [];
+
     /// <summary>Sites (scheme://host[:port]) allowed to load the widget configuration.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
@@ -65,6 +78,11 @@ public sealed class ChatSettings : ITenantOwned, IConcurrencyStamped, IAudited
     public string? TextFor(string key, string language) =>
         Texts.FirstOrDefault(t => t.Key == key && t.Language == language)?.Value
         ?? Texts.FirstOrDefault(t => t.Key == key && t.Language == DefaultLanguage)?.Value;
+
+    /// <summary>Whether the chat shows on a page: not excluded, and included when includes are set.</summary>
+    public bool ShowsOn(string pageUrl) =>
+        !ExcludeUrlPatterns.Any(p => UrlPattern.Matches(p, pageUrl))
+        && (IncludeUrlPatterns.Count == 0 || IncludeUrlPatterns.Any(p => UrlPattern.Matches(p, pageUrl)));
 
     /// <summary>The language to serve: the requested one if offered, else the default.</summary>
     public string LanguageFor(string? requested) =>

@@ -45,6 +45,17 @@ public sealed class ChatSettingsInput
 
     public int DismissedBubbleHideHours { get; set; }
 
+    /// <summary>One pattern per line, e.g. https://www.example.com/women/*.</summary>
+    public string IncludeUrlPatterns { get; set; } = string.Empty;
+
+    public string ExcludeUrlPatterns { get; set; } = string.Empty;
+
+    public bool ShowOnDesktop { get; set; }
+
+    public bool ShowOnMobile { get; set; }
+
+    public List<string> Countries { get; set; } = [];
+
     /// <summary>One origin per line, e.g. https://www.example.com.</summary>
     public string AllowedOrigins { get; set; } = string.Empty;
 
@@ -53,7 +64,9 @@ public sealed class ChatSettingsInput
 
     public Guid? ConcurrencyStamp { get; set; }
 
-    public IEnumerable<string> OriginList => AllowedOrigins.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IEnumerable<string> OriginList => Lines(AllowedOrigins);
+
+    public static IEnumerable<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static IReadOnlyList<string> Fonts { get; } = ["System", "Roboto", "Open Sans", "Lato", "Montserrat", "Georgia", "Helvetica Neue"];
 
@@ -80,6 +93,11 @@ public sealed class ChatSettingsInput
         LauncherStyle = settings.LauncherStyle,
         DismissedBubbleHideHours = settings.DismissedBubbleHideHours,
         AllowedOrigins = string.Join('\n', settings.AllowedOrigins),
+        IncludeUrlPatterns = string.Join('\n', settings.IncludeUrlPatterns),
+        ExcludeUrlPatterns = string.Join('\n', settings.ExcludeUrlPatterns),
+        ShowOnDesktop = settings.ShowOnDesktop,
+        ShowOnMobile = settings.ShowOnMobile,
+        Countries = [.. settings.Countries],
         Texts = settings.Texts.GroupBy(t => t.Language).ToDictionary(g => g.Key, g => g.ToDictionary(t => t.Key, t => t.Value)),
         ConcurrencyStamp = saved ? settings.ConcurrencyStamp : null,
     };
@@ -106,6 +124,11 @@ public sealed class ChatSettingsInput
         settings.DisplayMode = DisplayMode;
         settings.LauncherStyle = LauncherStyle;
         settings.DismissedBubbleHideHours = DismissedBubbleHideHours;
+        settings.IncludeUrlPatterns = Lines(IncludeUrlPatterns).Distinct().ToList();
+        settings.ExcludeUrlPatterns = Lines(ExcludeUrlPatterns).Distinct().ToList();
+        settings.ShowOnDesktop = ShowOnDesktop;
+        settings.ShowOnMobile = ShowOnMobile;
+        settings.Countries = Countries.Select(c => c.ToUpperInvariant()).Distinct().Order().ToList();
         settings.AllowedOrigins = OriginList.Select(o => o.TrimEnd('/').ToLowerInvariant()).Distinct().ToList();
         var texts = Texts
             .SelectMany(language => language.Value.Select(text => (language.Key, text.Key, text.Value)))

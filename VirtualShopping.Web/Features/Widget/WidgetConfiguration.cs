@@ -22,7 +22,18 @@ public sealed record WidgetDepartment(Guid Id, string Label);
 
 public sealed record WidgetUrls(string? PrivacyPolicy, string? Terms, string? CustomerService);
 
-public sealed record WidgetDisplay(ChatDisplayMode Mode, LauncherStyle LauncherStyle, bool Minimisable, int AutoCloseSeconds, int DismissedBubbleHideHours, bool PhotoAndVideoSending);
+public sealed record WidgetDisplay(
+    ChatDisplayMode Mode,
+    LauncherStyle LauncherStyle,
+    bool Minimisable,
+    int AutoCloseSeconds,
+    int DismissedBubbleHideHours,
+    bool PhotoAndVideoSending,
+    IReadOnlyList<string> IncludeUrlPatterns,
+    IReadOnlyList<string> ExcludeUrlPatterns,
+    bool Desktop,
+    bool Mobile,
+    IReadOnlyList<string> Countries);
 
 public sealed record WidgetCookies(int TtlDays, CookieConsentMode Consent);
 

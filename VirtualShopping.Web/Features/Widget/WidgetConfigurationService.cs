@@ -37,7 +37,9 @@ public sealed class WidgetConfigurationService(IDbContextFactory<VirtualShopping
             ChatText.Keys.ToDictionary(k => k, k => chat.TextFor(k, lang)),
             departments.Select(d => new WidgetDepartment(d.Id, d.LabelFor(lang))).ToList(),
             new WidgetUrls(chat.PrivacyPolicyUrl, chat.TermsUrl, chat.CustomerServiceUrl),
-            new WidgetDisplay(chat.DisplayMode, chat.LauncherStyle, chat.Minimisable, chat.AutoCloseSeconds, chat.DismissedBubbleHideHours, chat.PhotoAndVideoSending),
+            new WidgetDisplay(
+                chat.DisplayMode, chat.LauncherStyle, chat.Minimisable, chat.AutoCloseSeconds, chat.DismissedBubbleHideHours, chat.PhotoAndVideoSending,
+                chat.IncludeUrlPatterns, chat.ExcludeUrlPatterns, chat.ShowOnDesktop, chat.ShowOnMobile, chat.Countries),
             new WidgetCookies(chat.CookieTtlDays, chat.CookieConsent),
             new WidgetOutOfHours(account.OutOfHoursBehaviour, chat.TextFor(ChatText.OutOfHours, lang) ?? account.OutOfHoursText));
         return (configuration, chat.AllowedOrigins);

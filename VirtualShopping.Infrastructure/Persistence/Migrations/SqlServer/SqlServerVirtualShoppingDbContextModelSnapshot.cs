@@ -463,6 +463,10 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("CookieTtlDays")
                         .HasColumnType("int");
 
+                    b.PrimitiveCollection<string>("Countries")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("CustomerServiceUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -483,10 +487,18 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("Enabled")
                         .HasColumnType("bit");
 
+                    b.PrimitiveCollection<string>("ExcludeUrlPatterns")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("FontFamily")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.PrimitiveCollection<string>("IncludeUrlPatterns")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.PrimitiveCollection<string>("Languages")
                         .IsRequired()
@@ -530,6 +542,12 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(7)
                         .HasColumnType("nvarchar(7)");
+
+                    b.Property<bool>("ShowOnDesktop")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ShowOnMobile")
+                        .HasColumnType("bit");
 
                     b.Property<string>("TermsUrl")
                         .HasMaxLength(2000)

@@ -448,6 +448,10 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("CookieTtlDays")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("Countries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CustomerServiceUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -468,9 +472,17 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("ExcludeUrlPatterns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FontFamily")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("IncludeUrlPatterns")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Languages")
@@ -515,6 +527,12 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowOnDesktop")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowOnMobile")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TermsUrl")
                         .HasMaxLength(2000)
