@@ -68,6 +68,7 @@ public static class WebSetup
         services.AddScoped<DepartmentService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<SavedReplyService>();
+        services.AddScoped<ChatAssetService>();
         services.AddScoped<WidgetConfigurationService>();
         services.AddScoped<StaffService>();
         services.AddScoped<TeamService>();

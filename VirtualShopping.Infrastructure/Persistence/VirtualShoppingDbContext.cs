@@ -58,6 +58,8 @@ public abstract class VirtualShoppingDbContext
 
     public DbSet<SavedReply> SavedReplies => Set<SavedReply>();
 
+    public DbSet<ChatAsset> ChatAssets => Set<ChatAsset>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The merchant the query filters use; no merchant means no tenant rows at all.</summary>

@@ -67,6 +67,30 @@ public sealed class WidgetConfigurationTests(VirtualShoppingFactory factory) : I
     }
 
     [Fact]
+    public async Task An_uploaded_logo_is_linked_from_the_configuration_and_served_as_an_image()
+    {
+        var merchant = await factory.DemoMerchantAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<VirtualShopping.Infrastructure.Tenancy.MerchantScope>().Use(merchant.Id);
+            using var png = new MemoryStream(VirtualShopping.Tests.Components.Settings.ChatAssetUploadTests.OnePixelPng);
+            var saved = await scope.ServiceProvider.GetRequiredService<VirtualShopping.Web.Features.Settings.ChatAssetService>().UploadAsync(VirtualShopping.Domain.Settings.ChatAssetKind.Logo, png, "logo.png");
+            Assert.True(saved.Succeeded);
+        }
+
+        var client = factory.CreateAnonymousClient();
+        using var config = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/widget/{merchant.PublicWidgetKey}/config"));
+        var logoUrl = config.RootElement.GetProperty("theme").GetProperty("logoUrl").GetString();
+        var image = await client.GetAsync(logoUrl);
+
+        Assert.StartsWith($"/api/v1/widget/{merchant.PublicWidgetKey}/assets/Logo?v=", logoUrl, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(VirtualShopping.Tests.Components.Settings.ChatAssetUploadTests.OnePixelPng, await image.Content.ReadAsByteArrayAsync());
+        Assert.Equal(JsonValueKind.Null, config.RootElement.GetProperty("theme").GetProperty("launcherIconUrl").ValueKind);
+    }
+
+    [Fact]
     public async Task An_unknown_key_gets_404_problem_details()
     {
         var response = await factory.CreateAnonymousClient().GetAsync("/api/v1/widget/pk_doesnotexist/config");

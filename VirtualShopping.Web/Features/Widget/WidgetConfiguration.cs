@@ -16,7 +16,7 @@ public sealed record WidgetConfiguration(
     WidgetCookies Cookies,
     WidgetOutOfHours OutOfHours);
 
-public sealed record WidgetTheme(string PrimaryColour, string SecondaryColour, string TextOnPrimary, string Font, WidgetPosition Position, int OffsetX, int OffsetY);
+public sealed record WidgetTheme(string PrimaryColour, string SecondaryColour, string TextOnPrimary, string Font, WidgetPosition Position, int OffsetX, int OffsetY, string? LogoUrl, string? LauncherIconUrl);
 
 public sealed record WidgetDepartment(Guid Id, string Label);
 

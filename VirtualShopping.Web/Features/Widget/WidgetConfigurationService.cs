@@ -9,6 +9,21 @@ namespace VirtualShopping.Web.Features.Widget;
 /// <summary>Builds a merchant's widget configuration from its public key, in the requested language with fallback.</summary>
 public sealed class WidgetConfigurationService(IDbContextFactory<VirtualShoppingDbContext> contexts, MerchantScope scope, TimeProvider clock)
 {
+    /// <summary>A merchant's logo or launcher icon, by its public key; null when there is none.</summary>
+    public async Task<ChatAsset?> FindAssetAsync(string publicKey, ChatAssetKind kind, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var merchantId = await db.Merchants.Where(m => m.PublicWidgetKey == publicKey && m.IsActive).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(cancellationToken);
+        if (merchantId is null)
+        {
+            return null;
+        }
+
+        scope.Use(merchantId.Value);
+        await using var tenant = await contexts.CreateDbContextAsync(cancellationToken);
+        return await tenant.ChatAssets.AsNoTracking().SingleOrDefaultAsync(a => a.Kind == kind, cancellationToken);
+    }
+
     /// <summary>Null when no active merchant has this key.</summary>
     public async Task<(WidgetConfiguration Configuration, IReadOnlyList<string> AllowedOrigins)?> LoadAsync(string publicKey, string? language, CancellationToken cancellationToken = default)
     {
@@ -25,6 +40,8 @@ public sealed class WidgetConfigurationService(IDbContextFactory<VirtualShopping
         var account = await db.AccountSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new AccountSettings();
         var departments = await db.Departments.AsNoTracking().Where(d => !d.IsArchived).OrderBy(d => d.SortOrder).ToListAsync(cancellationToken);
         var stores = await db.Stores.AsNoTracking().Where(s => s.Status == StoreStatus.Active).ToListAsync(cancellationToken);
+        var assets = await db.ChatAssets.AsNoTracking().Select(a => new { a.Kind, a.Sha256 }).ToListAsync(cancellationToken);
+        string? AssetUrl(ChatAssetKind kind) => assets.FirstOrDefault(a => a.Kind == kind) is { } a ? $"/api/v1/widget/{publicKey}/assets/{kind}?v={a.Sha256[..12]}" : null;
         var now = clock.GetUtcNow();
         var lang = chat.LanguageFor(language);
 
@@ -33,7 +50,7 @@ public sealed class WidgetConfigurationService(IDbContextFactory<VirtualShopping
             chat.Languages,
             chat.Enabled,
             stores.Any(s => s.IsOpenAt(now)),
-            new WidgetTheme(chat.PrimaryColour, chat.SecondaryColour, ColourContrast.TextOn(chat.PrimaryColour), chat.FontFamily, chat.Position, chat.OffsetX, chat.OffsetY),
+            new WidgetTheme(chat.PrimaryColour, chat.SecondaryColour, ColourContrast.TextOn(chat.PrimaryColour), chat.FontFamily, chat.Position, chat.OffsetX, chat.OffsetY, AssetUrl(ChatAssetKind.Logo), AssetUrl(ChatAssetKind.LauncherIcon)),
             ChatText.Keys.ToDictionary(k => k, k => chat.TextFor(k, lang)),
             departments.Select(d => new WidgetDepartment(d.Id, d.LabelFor(lang))).ToList(),
             new WidgetUrls(chat.PrivacyPolicyUrl, chat.TermsUrl, chat.CustomerServiceUrl),

@@ -43,6 +43,20 @@ public static class WidgetEndpoints
             return Results.Bytes(body, "application/json; charset=utf-8");
         }).WithName("GetWidgetConfiguration");
 
+        group.MapGet("/{publicKey}/assets/{kind}", async (string publicKey, VirtualShopping.Domain.Settings.ChatAssetKind kind, HttpContext http, WidgetConfigurationService widgets, CancellationToken ct) =>
+        {
+            var asset = await widgets.FindAssetAsync(publicKey, kind, ct);
+            if (asset is null)
+            {
+                return Results.Problem("There is no such image for this key.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            }
+
+            var etag = new EntityTagHeaderValue($"\"{asset.Sha256[..32]}\"");
+            http.Response.Headers.CacheControl = "public, max-age=86400";
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return Results.Bytes(asset.Content, asset.ContentType, entityTag: etag, lastModified: asset.UploadedAt);
+        }).WithName("GetWidgetAsset");
+
         group.MapMethods("/{publicKey}/config", [HttpMethods.Options], async (string publicKey, HttpContext http, WidgetConfigurationService widgets, CancellationToken ct) =>
         {
             var loaded = await widgets.LoadAsync(publicKey, null, ct);

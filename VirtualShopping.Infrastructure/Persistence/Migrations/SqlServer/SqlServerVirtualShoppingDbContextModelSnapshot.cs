@@ -438,6 +438,50 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AccountSettings");
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Settings.ChatAsset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ChatAssets");
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Settings.ChatSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1218,6 +1262,15 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
                         .WithOne()
                         .HasForeignKey("VirtualShopping.Domain.Settings.AccountSettings", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Settings.ChatAsset", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

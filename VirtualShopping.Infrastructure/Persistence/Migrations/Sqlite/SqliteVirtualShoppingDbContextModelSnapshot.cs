@@ -423,6 +423,50 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AccountSettings");
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Settings.ChatAsset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ChatAssets");
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Settings.ChatSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1198,6 +1242,15 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
                         .WithOne()
                         .HasForeignKey("VirtualShopping.Domain.Settings.AccountSettings", "MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Settings.ChatAsset", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

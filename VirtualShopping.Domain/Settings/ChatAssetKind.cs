@@ -1,0 +1,7 @@
+namespace VirtualShopping.Domain.Settings;
+
+public enum ChatAssetKind
+{
+    Logo,
+    LauncherIcon,
+}
