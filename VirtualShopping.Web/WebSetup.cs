@@ -69,6 +69,7 @@ public static class WebSetup
         services.AddScoped<NotificationService>();
         services.AddScoped<SavedReplyService>();
         services.AddScoped<ChatAssetService>();
+        services.AddScoped<TeamAvailability>();
         services.AddScoped<WidgetConfigurationService>();
         services.AddScoped<StaffService>();
         services.AddScoped<TeamService>();

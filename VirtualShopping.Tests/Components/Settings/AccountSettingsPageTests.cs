@@ -9,6 +9,28 @@ namespace VirtualShopping.Tests.Components.Settings;
 public sealed class AccountSettingsPageTests : DashboardTestContext
 {
     [Fact]
+    public async Task Team_availability_shows_each_store_now_in_its_own_time_zone()
+    {
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            var hours = Enum.GetValues<DayOfWeek>().Select(d => new VirtualShopping.Domain.Merchants.WeeklyOpeningHours { Day = d, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(18, 0) }).ToList();
+            var london = new VirtualShopping.Domain.Merchants.Store { Name = "London", TimeZoneId = "Europe/London", OpeningHours = hours };
+            var tokyo = new VirtualShopping.Domain.Merchants.Store { Name = "Tokyo", TimeZoneId = "Asia/Tokyo", OpeningHours = hours.Select(h => new VirtualShopping.Domain.Merchants.WeeklyOpeningHours { Day = h.Day, Opens = h.Opens, Closes = h.Closes }).ToList() };
+            db.Stores.AddRange(london, tokyo);
+            db.StaffMembers.AddRange(
+                new VirtualShopping.Domain.Staff.StaffMember { DisplayName = "A", Email = "a@example.com", Roles = VirtualShopping.Domain.Staff.StaffRoles.Expert, IsAvailable = true, Stores = [london] },
+                new VirtualShopping.Domain.Staff.StaffMember { DisplayName = "B", Email = "b@example.com", Roles = VirtualShopping.Domain.Staff.StaffRoles.Expert, IsAvailable = true, Stores = [tokyo] });
+            await db.SaveChangesAsync();
+        }
+
+        var page = Render<AccountSettingsPage>();
+
+        // Monday 11:00 UTC: 11:00 in London (open), 20:00 in Tokyo (closed, so nobody is offered chats there).
+        page.WaitForAssertion(() => Assert.Equal(["1 of 1", "0 of 1"], page.FindAll("[data-testid=availability-experts]").Select(c => c.TextContent)));
+        Assert.Contains("09:00–18:00", page.Find("[data-testid=availability-table]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_sender_id_and_a_plain_http_url_get_field_messages_and_nothing_is_saved()
     {
         RenderProviders();
