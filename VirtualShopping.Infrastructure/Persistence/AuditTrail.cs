@@ -52,6 +52,8 @@ internal static class AuditTrail
             }
         }
 
+        audit.AddRange(MembershipChanges(entries));
+
         foreach (var item in audit)
         {
             item.At = now;
@@ -61,6 +63,36 @@ internal static class AuditTrail
 
         return audit;
     }
+
+    /// <summary>
+    /// Rows of many-to-many join tables (which teams serve a department, who is in a team) have no
+    /// entity of their own: each added or removed link is reported on both audited ends.
+    /// </summary>
+    private static IEnumerable<AuditEntry> MembershipChanges(IReadOnlyList<EntityEntry> entries)
+    {
+        foreach (var link in entries.Where(e => e.Metadata.IsPropertyBag && e.State is EntityState.Added or EntityState.Deleted))
+        {
+            var ends = link.Metadata.GetForeignKeys()
+                .Select(fk => entries.FirstOrDefault(e => e.Metadata == fk.PrincipalEntityType
+                    && Equals(e.Property(fk.PrincipalKey.Properties[0].Name).CurrentValue, link.Property(fk.Properties[0].Name).CurrentValue ?? link.Property(fk.Properties[0].Name).OriginalValue)))
+                .ToList();
+            if (ends.Count != 2 || ends[0]?.Entity is not IAudited first || ends[1]?.Entity is not IAudited second)
+            {
+                continue;
+            }
+
+            var verb = link.State == EntityState.Added ? "added" : "removed";
+            foreach (var (self, other) in new[] { (first, second), (second, first) })
+            {
+                if (self is ITenantOwned tenant)
+                {
+                    yield return New(self, tenant, AuditAction.Changed, Plural(other.GetType().Name), null, $"{verb} {other.AuditLabel}");
+                }
+            }
+        }
+    }
+
+    private static string Plural(string typeName) => typeName == "StaffMember" ? "Members" : typeName + "s";
 
     public static EntityEntry? OwnerOf(EntityEntry owned, IReadOnlyList<EntityEntry> entries)
     {

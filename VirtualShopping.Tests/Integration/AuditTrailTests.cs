@@ -40,6 +40,28 @@ public sealed class AuditTrailTests(VirtualShoppingFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Adding_a_person_to_a_team_is_recorded_on_both_the_team_and_the_person()
+    {
+        var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
+        var merchant = await factory.DemoMerchantAsync();
+        var (teamId, emmaId, input) = await factory.InMerchantAsync(merchant.Id, async db =>
+        {
+            var team = await db.Teams.Include(t => t.Departments).Include(t => t.Members).Include(t => t.Store).FirstAsync(t => t.Name == "Outdoor & service" && t.Store!.Name == "Paris Rivoli");
+            var emma = await db.StaffMembers.SingleAsync(s => s.DisplayName == "Emma Wilson");
+            var teamInput = VirtualShopping.Web.Features.Staff.TeamInput.From(team);
+            teamInput.MemberIds.Add(emma.Id);
+            return (team.Id, emma.Id, teamInput);
+        });
+
+        var response = await admin.PutAsJsonAsync($"/api/v1/teams/{teamId}", input);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entries = await factory.InMerchantAsync(merchant.Id, db => db.AuditEntries.Where(a => a.EntityId == teamId || a.EntityId == emmaId).ToListAsync());
+        Assert.Contains(entries, e => e.EntityId == teamId && e.Field == "Members" && e.NewValue == "added Emma Wilson");
+        Assert.Contains(entries, e => e.EntityId == emmaId && e.Field == "Teams" && e.NewValue == "added Outdoor & service");
+    }
+
+    [Fact]
     public async Task A_refused_edit_writes_nothing_to_the_audit_log()
     {
         var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
