@@ -27,8 +27,10 @@ public sealed class SignInJourneyTests(BrowserAppFixture app)
 
         await BrowserAppFixture.ScreenshotAsync(page, "home-desktop");
         await page.ClickAsync("[data-testid=dark-mode-toggle]");
-        await Assertions.Expect(page.GetByLabel("Toggle dark mode")).ToBeVisibleAsync();
-        Assert.Equal("dark", await page.EvaluateAsync<string>("() => localStorage.getItem('vs.theme')"));
+
+        // The choice is remembered for the next visit (written through JS interop, so wait for it).
+        await page.WaitForFunctionAsync("() => localStorage.getItem('vs.theme') === 'dark'");
+        await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(21, 20, 31)");
         await BrowserAppFixture.ScreenshotAsync(page, "home-dark");
         await page.SetViewportSizeAsync(390, 844);
         await BrowserAppFixture.ScreenshotAsync(page, "home-phone");

@@ -1,150 +1,258 @@
+using System.Globalization;
 using VirtualShopping.Domain.Merchants;
 
 namespace VirtualShopping.Tests.Domain;
 
+/// <summary>
+/// <see cref="OpeningSchedule"/>: weekly periods, special dates, periods past midnight and the checks on what a person enters.
+/// November and December dates in London are GMT, so "Z" instants read as London wall-clock time.
+/// </summary>
 public sealed class OpeningScheduleTests
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    private static readonly TimeZoneInfo Helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
 
     [Theory]
-    [InlineData("2026-03-23T08:30:00Z", false)] // Monday before the change: 08:30 GMT, not yet open
-    [InlineData("2026-03-23T09:00:00Z", true)]  // 09:00 GMT: opening instant is open
-    [InlineData("2026-03-30T08:30:00Z", true)]  // Monday after clocks go forward: 09:30 BST
-    [InlineData("2026-03-30T07:59:00Z", false)] // 08:59 BST
-    [InlineData("2026-03-30T16:00:00Z", false)] // 17:00 BST: closing instant is closed
-    [InlineData("2026-10-26T09:00:00Z", true)]  // Monday after clocks go back: 09:00 GMT
-    [InlineData("2026-10-26T08:30:00Z", false)] // 08:30 GMT
-    [InlineData("2026-10-23T08:30:00Z", true)]  // Friday before: 09:30 BST
-    public void Store_in_London_keeps_its_wall_clock_hours_across_daylight_saving_changes(string instant, bool open)
-    {
-        var store = StoreIn("Europe/London", Weekdays(9, 17));
+    [InlineData("2026-11-23T12:00:00Z", true)]  // Monday midday
+    [InlineData("2026-11-23T00:00:00Z", false)] // Monday midnight
+    [InlineData("2026-11-23T08:59:59Z", false)] // one second before opening
+    [InlineData("2026-11-23T09:00:00Z", true)]  // the opening instant is open
+    [InlineData("2026-11-23T16:59:59Z", true)]  // one second before closing
+    [InlineData("2026-11-23T17:00:00Z", false)] // the closing instant is closed
+    [InlineData("2026-11-23T23:00:00Z", false)] // Monday evening
+    public void A_store_is_open_from_the_opening_instant_up_to_but_not_including_the_closing_instant(string instant, bool open) =>
+        Assert.Equal(open, OpeningSchedule.IsOpenAt(At(instant), London, Weekdays(9, 17), []));
 
-        Assert.Equal(open, store.IsOpenAt(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture)));
+    [Theory]
+    [InlineData("2026-11-21T12:00:00Z")] // Saturday
+    [InlineData("2026-11-22T12:00:00Z")] // Sunday
+    public void Days_without_hours_are_closed(string instant) =>
+        Assert.False(OpeningSchedule.IsOpenAt(At(instant), London, Weekdays(9, 17), []));
+
+    [Fact]
+    public void A_store_without_any_hours_is_never_open() =>
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero), London, [], []));
+
+    [Theory]
+    [InlineData("2026-11-23T11:00:00+02:00", true)]  // 09:00 in London
+    [InlineData("2026-11-23T10:59:00+02:00", false)] // 08:59 in London
+    [InlineData("2026-11-23T04:00:00-05:00", true)]  // 09:00 in London
+    [InlineData("2026-11-23T12:00:00-05:00", false)] // 17:00 in London
+    public void Only_the_moment_counts_not_the_offset_it_is_written_in(string instant, bool open) =>
+        Assert.Equal(open, OpeningSchedule.IsOpenAt(At(instant), London, Weekdays(9, 17), []));
+
+    [Fact]
+    public void A_split_day_with_a_lunch_break_is_closed_at_lunch()
+    {
+        List<WeeklyOpeningHours> hours = [Period(DayOfWeek.Monday, 9, 12), Period(DayOfWeek.Monday, 13, 18)];
+
+        Assert.True(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 11, 23, 11, 59, 0, TimeSpan.Zero), London, hours, []));
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero), London, hours, []));
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 11, 23, 12, 30, 0, TimeSpan.Zero), London, hours, []));
+        Assert.True(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 11, 23, 13, 0, 0, TimeSpan.Zero), London, hours, []));
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 11, 23, 18, 0, 0, TimeSpan.Zero), London, hours, []));
+    }
+
+    [Fact]
+    public void A_closed_holiday_overrides_the_weekly_hours()
+    {
+        // Friday 25 December 2026 in Paris (CET, UTC+1).
+        List<SpecialOpeningHours> special = [new() { Date = new DateOnly(2026, 12, 25), IsClosed = true, Note = "Christmas Day" }];
+        var hours = Weekdays(9, 19);
+        var plusOne = TimeSpan.FromHours(1);
+
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 25, 11, 0, 0, plusOne), Paris, hours, special));
+        Assert.True(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 24, 11, 0, 0, plusOne), Paris, hours, special));
+        Assert.True(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 28, 11, 0, 0, plusOne), Paris, hours, special));
+    }
+
+    [Fact]
+    public void A_special_late_opening_replaces_the_weekly_hours_for_that_date_only()
+    {
+        // Monday 21 December 2026: 08:00 to 22:00 instead of the usual 09:00 to 17:00.
+        List<SpecialOpeningHours> special = [new() { Date = new DateOnly(2026, 12, 21), Opens = new TimeOnly(8, 0), Closes = new TimeOnly(22, 0), Note = "Late opening" }];
+        var hours = Weekdays(9, 17);
+
+        Assert.True(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 21, 8, 15, 0, TimeSpan.Zero), London, hours, special));
+        Assert.True(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 21, 21, 0, 0, TimeSpan.Zero), London, hours, special));
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 21, 22, 0, 0, TimeSpan.Zero), London, hours, special));
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 22, 21, 0, 0, TimeSpan.Zero), London, hours, special));
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 22, 8, 15, 0, TimeSpan.Zero), London, hours, special));
+    }
+
+    [Fact]
+    public void Special_hours_replace_the_weekly_periods_rather_than_adding_to_them()
+    {
+        // Monday 21 December 2026: 12:00 to 20:00, so the usual 09:00 opening does not happen.
+        List<SpecialOpeningHours> special = [new() { Date = new DateOnly(2026, 12, 21), Opens = new TimeOnly(12, 0), Closes = new TimeOnly(20, 0) }];
+
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 21, 10, 0, 0, TimeSpan.Zero), London, Weekdays(9, 17), special));
+        Assert.True(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 21, 19, 0, 0, TimeSpan.Zero), London, Weekdays(9, 17), special));
+    }
+
+    [Fact]
+    public void A_special_opening_on_a_day_without_weekly_hours_opens_the_store()
+    {
+        // Sunday 20 December 2026.
+        List<SpecialOpeningHours> special = [new() { Date = new DateOnly(2026, 12, 20), Opens = new TimeOnly(10, 0), Closes = new TimeOnly(16, 0), Note = "Christmas Sunday" }];
+
+        Assert.True(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 20, 10, 0, 0, TimeSpan.Zero), London, Weekdays(9, 17), special));
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 20, 16, 0, 0, TimeSpan.Zero), London, Weekdays(9, 17), special));
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 13, 12, 0, 0, TimeSpan.Zero), London, Weekdays(9, 17), special));
     }
 
     [Theory]
-    [InlineData("2026-03-29T10:30:00Z", true)]  // Sunday of spring-forward: 11:30 BST, open 11–17
-    [InlineData("2026-03-29T09:30:00Z", false)] // 10:30 BST
-    [InlineData("2026-10-25T11:30:00Z", true)]  // Sunday of fall-back: 11:30 GMT
-    [InlineData("2026-10-25T10:30:00Z", false)] // 10:30 GMT
-    public void Sunday_hours_hold_on_the_day_the_clocks_change(string instant, bool open)
+    [InlineData("2026-11-27T17:59:00+02:00", false)] // Friday 17:59
+    [InlineData("2026-11-27T18:00:00+02:00", true)]  // Friday 18:00
+    [InlineData("2026-11-27T23:00:00+02:00", true)]  // Friday 23:00
+    [InlineData("2026-11-28T00:00:00+02:00", true)]  // Saturday midnight
+    [InlineData("2026-11-28T01:00:00+02:00", true)]  // Saturday 01:00, through Friday's period
+    [InlineData("2026-11-28T01:59:00+02:00", true)]  // Saturday 01:59
+    [InlineData("2026-11-28T02:00:00+02:00", false)] // Saturday 02:00: the closing instant
+    [InlineData("2026-11-28T23:00:00+02:00", false)] // Saturday night has no period of its own
+    [InlineData("2026-11-27T01:00:00+02:00", false)] // Friday 01:00: Thursday has no late period
+    public void A_period_that_closes_after_midnight_stays_open_into_the_next_day(string instant, bool open)
     {
-        var store = StoreIn("Europe/London", [new WeeklyOpeningHours { Day = DayOfWeek.Sunday, Opens = new TimeOnly(11, 0), Closes = new TimeOnly(17, 0) }]);
+        List<WeeklyOpeningHours> hours = [Period(DayOfWeek.Friday, 18, 2)];
 
-        Assert.Equal(open, store.IsOpenAt(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(open, OpeningSchedule.IsOpenAt(At(instant), Helsinki, hours, []));
     }
 
     [Fact]
-    public void The_same_instant_is_open_in_one_time_zone_and_closed_in_another()
+    public void A_sunday_night_period_runs_into_monday_morning()
     {
-        // Monday 9 March 2026, 13:30 UTC: 13:30 in London, 09:30 in New York (EDT since 8 March), 22:30 in Tokyo.
-        var instant = new DateTimeOffset(2026, 3, 9, 13, 30, 0, TimeSpan.Zero);
+        List<WeeklyOpeningHours> hours = [Period(DayOfWeek.Sunday, 20, 3)];
 
-        Assert.True(StoreIn("Europe/London", Weekdays(9, 17)).IsOpenAt(instant));
-        Assert.True(StoreIn("America/New_York", Weekdays(9, 17)).IsOpenAt(instant));
-        Assert.False(StoreIn("Asia/Tokyo", Weekdays(9, 17)).IsOpenAt(instant));
+        Assert.True(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero), London, hours, []));
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero), London, hours, []));
     }
 
     [Fact]
-    public void New_York_opens_an_hour_earlier_in_utc_once_us_clocks_go_forward()
+    public void A_late_period_belongs_to_the_day_it_starts_even_when_the_next_day_is_a_closed_holiday()
     {
-        var store = StoreIn("America/New_York", Weekdays(9, 17));
+        // Thursday 24 December 18:00 to 02:00; Friday 25 December is closed.
+        List<WeeklyOpeningHours> hours = [Period(DayOfWeek.Thursday, 18, 2)];
+        List<SpecialOpeningHours> special = [new() { Date = new DateOnly(2026, 12, 25), IsClosed = true }];
 
-        // 13:30 UTC: Friday 6 March (EST) is 08:30 local; Monday 9 March (EDT) is 09:30 local.
-        Assert.False(store.IsOpenAt(new DateTimeOffset(2026, 3, 6, 13, 30, 0, TimeSpan.Zero)));
-        Assert.True(store.IsOpenAt(new DateTimeOffset(2026, 3, 9, 13, 30, 0, TimeSpan.Zero)));
+        Assert.True(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 25, 1, 0, 0, TimeSpan.Zero), London, hours, special));
     }
 
     [Fact]
-    public void A_closed_special_day_overrides_the_weekly_hours()
+    public void A_closed_holiday_cancels_its_late_period_after_midnight_too()
     {
-        var store = StoreIn("Europe/Paris", Weekdays(9, 19));
-        store.SpecialHours.Add(new SpecialOpeningHours { Date = new DateOnly(2026, 12, 25), IsClosed = true, Note = "Christmas Day" });
+        // Thursday 24 December is closed, so its 18:00 to 02:00 period does not run into Friday.
+        List<WeeklyOpeningHours> hours = [Period(DayOfWeek.Thursday, 18, 2)];
+        List<SpecialOpeningHours> special = [new() { Date = new DateOnly(2026, 12, 24), IsClosed = true }];
 
-        Assert.False(store.IsOpenAt(new DateTimeOffset(2026, 12, 25, 11, 0, 0, TimeSpan.FromHours(1))));
-        Assert.True(store.IsOpenAt(new DateTimeOffset(2026, 12, 24, 11, 0, 0, TimeSpan.FromHours(1))));
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 24, 20, 0, 0, TimeSpan.Zero), London, hours, special));
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 25, 1, 0, 0, TimeSpan.Zero), London, hours, special));
     }
 
     [Fact]
-    public void Special_hours_replace_the_weekly_pattern_for_that_date()
+    public void A_special_late_opening_can_run_past_midnight_into_a_closed_holiday()
     {
-        var store = StoreIn("Europe/London", Weekdays(9, 17));
-        store.SpecialHours.Add(new SpecialOpeningHours { Date = new DateOnly(2026, 12, 21), Opens = new TimeOnly(8, 0), Closes = new TimeOnly(22, 0), Note = "Late opening" });
-
-        Assert.True(store.IsOpenAt(new DateTimeOffset(2026, 12, 21, 21, 0, 0, TimeSpan.Zero)));
-        Assert.True(store.IsOpenAt(new DateTimeOffset(2026, 12, 21, 8, 15, 0, TimeSpan.Zero)));
-        Assert.False(store.IsOpenAt(new DateTimeOffset(2026, 12, 22, 21, 0, 0, TimeSpan.Zero)));
-    }
-
-    [Fact]
-    public void A_period_closing_after_midnight_stays_open_into_the_next_day()
-    {
-        var store = StoreIn("Europe/Helsinki", [new WeeklyOpeningHours { Day = DayOfWeek.Friday, Opens = new TimeOnly(18, 0), Closes = new TimeOnly(2, 0) }]);
-        var helsinki = TimeSpan.FromHours(2);
-
-        Assert.True(store.IsOpenAt(new DateTimeOffset(2026, 11, 27, 23, 0, 0, helsinki)));  // Friday 23:00
-        Assert.True(store.IsOpenAt(new DateTimeOffset(2026, 11, 28, 1, 30, 0, helsinki)));  // Saturday 01:30
-        Assert.False(store.IsOpenAt(new DateTimeOffset(2026, 11, 28, 2, 0, 0, helsinki)));  // Saturday 02:00
-        Assert.False(store.IsOpenAt(new DateTimeOffset(2026, 11, 27, 17, 59, 0, helsinki))); // Friday 17:59
-    }
-
-    [Fact]
-    public void An_inactive_store_is_never_open()
-    {
-        var store = StoreIn("Europe/London", Weekdays(0, 23));
-        store.Status = StoreStatus.Inactive;
-
-        Assert.False(store.IsOpenAt(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)));
-    }
-
-    [Fact]
-    public void Days_without_hours_are_closed()
-    {
-        var store = StoreIn("Europe/London", Weekdays(9, 17));
-
-        Assert.False(store.IsOpenAt(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero))); // Sunday
-    }
-
-    [Fact]
-    public void Overlapping_periods_on_one_day_are_refused()
-    {
-        var result = OpeningSchedule.Validate(
+        // Thursday 31 December 2026, 20:00 to 02:00; Friday 1 January 2027 closed.
+        List<SpecialOpeningHours> special =
         [
-            new WeeklyOpeningHours { Day = DayOfWeek.Monday, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(13, 0) },
-            new WeeklyOpeningHours { Day = DayOfWeek.Monday, Opens = new TimeOnly(12, 0), Closes = new TimeOnly(18, 0) },
-        ]);
+            new() { Date = new DateOnly(2026, 12, 31), Opens = new TimeOnly(20, 0), Closes = new TimeOnly(2, 0), Note = "New Year's Eve" },
+            new() { Date = new DateOnly(2027, 1, 1), IsClosed = true, Note = "New Year's Day" },
+        ];
+        var hours = Weekdays(9, 17);
 
-        Assert.False(result.IsValid);
-        Assert.Contains("overlap", result.Error, StringComparison.Ordinal);
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 31, 12, 0, 0, TimeSpan.Zero), London, hours, special));
+        Assert.True(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero), London, hours, special));
+        Assert.True(OpeningSchedule.IsOpenAt(new DateTimeOffset(2027, 1, 1, 1, 0, 0, TimeSpan.Zero), London, hours, special));
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2027, 1, 1, 2, 0, 0, TimeSpan.Zero), London, hours, special));
+        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2027, 1, 1, 12, 0, 0, TimeSpan.Zero), London, hours, special));
     }
 
     [Fact]
-    public void A_period_that_opens_and_closes_at_the_same_time_is_refused()
+    public void Periods_on_a_date_come_in_opening_order_and_special_hours_replace_them()
     {
-        var result = OpeningSchedule.Validate([new WeeklyOpeningHours { Day = DayOfWeek.Tuesday, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(9, 0) }]);
-
-        Assert.False(result.IsValid);
-        Assert.Contains("must differ", result.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_split_day_with_a_lunch_break_is_valid_and_closed_at_lunch()
-    {
-        List<WeeklyOpeningHours> hours =
+        List<WeeklyOpeningHours> hours = [Period(DayOfWeek.Monday, 13, 18), Period(DayOfWeek.Monday, 9, 12), Period(DayOfWeek.Tuesday, 9, 17)];
+        List<SpecialOpeningHours> special =
         [
-            new() { Day = DayOfWeek.Monday, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(12, 0) },
-            new() { Day = DayOfWeek.Monday, Opens = new TimeOnly(13, 0), Closes = new TimeOnly(18, 0) },
+            new() { Date = new DateOnly(2026, 11, 30), IsClosed = true },
+            new() { Date = new DateOnly(2026, 12, 7), Opens = new TimeOnly(10, 0), Closes = new TimeOnly(14, 0) },
         ];
 
-        Assert.True(OpeningSchedule.Validate(hours).IsValid);
-        Assert.False(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 11, 23, 12, 30, 0, TimeSpan.Zero), London, hours, []));
-        Assert.True(OpeningSchedule.IsOpenAt(new DateTimeOffset(2026, 11, 23, 13, 30, 0, TimeSpan.Zero), London, hours, []));
+        Assert.Equal(
+            [(new TimeOnly(9, 0), new TimeOnly(12, 0)), (new TimeOnly(13, 0), new TimeOnly(18, 0))],
+            OpeningSchedule.PeriodsOn(new DateOnly(2026, 11, 23), hours, special).ToList());
+        Assert.Empty(OpeningSchedule.PeriodsOn(new DateOnly(2026, 11, 30), hours, special));
+        Assert.Equal(
+            [(new TimeOnly(10, 0), new TimeOnly(14, 0))],
+            OpeningSchedule.PeriodsOn(new DateOnly(2026, 12, 7), hours, special).ToList());
     }
 
-    private static Store StoreIn(string zone, List<WeeklyOpeningHours> hours) => new() { Name = "Test", TimeZoneId = zone, OpeningHours = hours };
+    [Theory]
+    [InlineData("")]
+    [InlineData("Monday 09:00-17:00")]
+    [InlineData("Monday 09:00-12:00; Monday 13:00-18:00")]
+    [InlineData("Monday 09:00-12:00; Monday 12:00-17:00")] // touching periods do not overlap
+    [InlineData("Monday 13:00-18:00; Monday 09:00-12:00")] // entered out of order
+    [InlineData("Monday 09:00-17:00; Tuesday 09:00-17:00")]
+    [InlineData("Friday 18:00-02:00")]
+    [InlineData("Friday 10:00-14:00; Friday 18:00-02:00")]
+    public void A_sensible_weekly_pattern_is_accepted(string pattern)
+    {
+        var result = OpeningSchedule.Validate(Pattern(pattern));
+
+        Assert.True(result.IsValid, result.Error);
+        Assert.Null(result.Error);
+    }
+
+    [Theory]
+    [InlineData("Monday 09:00-13:00; Monday 12:00-18:00", "Monday")]
+    [InlineData("Monday 12:00-18:00; Monday 09:00-13:00", "Monday")]
+    [InlineData("Wednesday 09:00-18:00; Wednesday 10:00-11:00", "Wednesday")]
+    [InlineData("Thursday 09:00-17:00; Thursday 09:00-17:00", "Thursday")]
+    [InlineData("Friday 20:00-02:00; Friday 22:00-23:00", "Friday")]
+    [InlineData("Monday 09:00-17:00; Saturday 10:00-16:00; Saturday 15:00-18:00", "Saturday")]
+    public void Overlapping_periods_on_one_day_are_refused_naming_the_day(string pattern, string day)
+    {
+        var result = OpeningSchedule.Validate(Pattern(pattern));
+
+        Assert.False(result.IsValid);
+        Assert.Contains("overlap", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(day, result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Tuesday 09:00-09:00", "Tuesday")]
+    [InlineData("Tuesday 00:00-00:00", "Tuesday")]
+    [InlineData("Monday 09:00-17:00; Sunday 09:00-12:00; Sunday 14:00-14:00", "Sunday")]
+    public void A_period_that_opens_and_closes_at_the_same_time_is_refused_naming_the_day(string pattern, string day)
+    {
+        var result = OpeningSchedule.Validate(Pattern(pattern));
+
+        Assert.False(result.IsValid);
+        Assert.Contains("differ", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(day, result.Error, StringComparison.Ordinal);
+    }
+
+    private static DateTimeOffset At(string instant) =>
+        DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private static WeeklyOpeningHours Period(DayOfWeek day, int opens, int closes) =>
+        new() { Day = day, Opens = new TimeOnly(opens, 0), Closes = new TimeOnly(closes, 0) };
 
     private static List<WeeklyOpeningHours> Weekdays(int opens, int closes) =>
-        new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
-            .Select(d => new WeeklyOpeningHours { Day = d, Opens = new TimeOnly(opens, 0), Closes = new TimeOnly(closes, 0) })
+        Enum.GetValues<DayOfWeek>().Where(day => day is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).Select(day => Period(day, opens, closes)).ToList();
+
+    /// <summary>Reads "Monday 09:00-12:00; Monday 13:00-18:00" into weekly periods.</summary>
+    private static List<WeeklyOpeningHours> Pattern(string pattern) =>
+        pattern.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(entry =>
+            {
+                var (day, times) = (entry.Split(' ')[0], entry.Split(' ')[1].Split('-'));
+                return new WeeklyOpeningHours
+                {
+                    Day = Enum.Parse<DayOfWeek>(day),
+                    Opens = TimeOnly.Parse(times[0], CultureInfo.InvariantCulture),
+                    Closes = TimeOnly.Parse(times[1], CultureInfo.InvariantCulture),
+                };
+            })
             .ToList();
 }

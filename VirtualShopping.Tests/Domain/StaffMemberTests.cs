@@ -1,24 +1,26 @@
-using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Staff;
 
 namespace VirtualShopping.Tests.Domain;
 
+/// <summary><see cref="StaffMember"/>: approval, deactivation, reactivation, sign-in and dashboard access.</summary>
 public sealed class StaffMemberTests
 {
     [Fact]
     public void A_pending_expert_can_be_approved_and_then_sign_in()
     {
         var expert = Person(StaffStatus.PendingApproval);
-
         Assert.False(expert.CanSignIn);
-        Assert.True(expert.Approve().IsValid);
+
+        var result = expert.Approve();
+
+        Assert.True(result.IsValid, result.Error);
         Assert.Equal(StaffStatus.Active, expert.Status);
         Assert.True(expert.CanSignIn);
     }
 
     [Theory]
-    [InlineData(StaffStatus.Active)]
     [InlineData(StaffStatus.Invited)]
+    [InlineData(StaffStatus.Active)]
     [InlineData(StaffStatus.Deactivated)]
     public void Only_people_waiting_for_approval_can_be_approved(StaffStatus status)
     {
@@ -27,69 +29,100 @@ public sealed class StaffMemberTests
         var result = person.Approve();
 
         Assert.False(result.IsValid);
+        Assert.Contains("approval", result.Error, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(status, person.Status);
     }
 
     [Fact]
-    public void Deactivating_makes_an_expert_unavailable_and_blocks_sign_in()
+    public void An_expert_cannot_be_approved_twice()
+    {
+        var expert = Person(StaffStatus.PendingApproval);
+
+        Assert.True(expert.Approve().IsValid);
+        Assert.False(expert.Approve().IsValid);
+        Assert.Equal(StaffStatus.Active, expert.Status);
+    }
+
+    [Theory]
+    [InlineData(StaffStatus.Invited, false)]
+    [InlineData(StaffStatus.PendingApproval, false)]
+    [InlineData(StaffStatus.Active, true)]
+    [InlineData(StaffStatus.Deactivated, false)]
+    public void Only_active_people_can_sign_in(StaffStatus status, bool canSignIn) =>
+        Assert.Equal(canSignIn, Person(status).CanSignIn);
+
+    [Fact]
+    public void Deactivating_makes_an_available_expert_unavailable_and_blocks_sign_in()
     {
         var expert = Person(StaffStatus.Active);
         expert.IsAvailable = true;
 
         expert.Deactivate();
 
+        Assert.Equal(StaffStatus.Deactivated, expert.Status);
         Assert.False(expert.IsAvailable);
         Assert.False(expert.CanSignIn);
-        Assert.True(expert.Reactivate().IsValid);
+    }
+
+    [Fact]
+    public void Deactivating_twice_leaves_the_person_deactivated()
+    {
+        var expert = Person(StaffStatus.Active);
+
+        expert.Deactivate();
+        expert.Deactivate();
+
+        Assert.Equal(StaffStatus.Deactivated, expert.Status);
+        Assert.False(expert.CanSignIn);
+    }
+
+    [Fact]
+    public void A_deactivated_person_can_be_reactivated_and_sign_in_again_but_stays_unavailable()
+    {
+        var expert = Person(StaffStatus.Active);
+        expert.IsAvailable = true;
+        expert.Deactivate();
+
+        var result = expert.Reactivate();
+
+        Assert.True(result.IsValid, result.Error);
+        Assert.Equal(StaffStatus.Active, expert.Status);
         Assert.True(expert.CanSignIn);
-        Assert.False(expert.Reactivate().IsValid);
+        Assert.False(expert.IsAvailable);
     }
 
-    [Fact]
-    public void Hq_admins_have_every_access_type_and_others_only_what_they_are_granted()
+    [Theory]
+    [InlineData(StaffStatus.Invited)]
+    [InlineData(StaffStatus.PendingApproval)]
+    [InlineData(StaffStatus.Active)]
+    public void Only_deactivated_people_can_be_reactivated(StaffStatus status)
     {
-        var admin = Person(StaffStatus.Active, StaffRoles.HqAdmin, DashboardAccess.None);
-        var manager = Person(StaffStatus.Active, StaffRoles.StoreManager, DashboardAccess.Analytics | DashboardAccess.ManageTeam);
+        var person = Person(status);
 
-        Assert.Equal(DashboardAccess.All, admin.EffectiveAccess);
-        Assert.Equal(DashboardAccess.Analytics | DashboardAccess.ManageTeam, manager.EffectiveAccess);
+        var result = person.Reactivate();
+
+        Assert.False(result.IsValid);
+        Assert.Contains("deactivated", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(status, person.Status);
     }
 
-    [Fact]
-    public void Emails_are_compared_trimmed_and_lower_case() =>
-        Assert.Equal("sam.taylor@example.com", StaffMember.NormalizeEmail("  Sam.Taylor@Example.COM "));
+    [Theory]
+    [InlineData(StaffRoles.HqAdmin, DashboardAccess.None, DashboardAccess.All)]
+    [InlineData(StaffRoles.HqAdmin, DashboardAccess.Analytics, DashboardAccess.All)]
+    [InlineData(StaffRoles.HqAdmin | StaffRoles.Expert, DashboardAccess.None, DashboardAccess.All)]
+    [InlineData(StaffRoles.StoreManager, DashboardAccess.Analytics | DashboardAccess.ManageTeam, DashboardAccess.Analytics | DashboardAccess.ManageTeam)]
+    [InlineData(StaffRoles.StoreManager | StaffRoles.Expert, DashboardAccess.ManageStore, DashboardAccess.ManageStore)]
+    [InlineData(StaffRoles.Support, DashboardAccess.Settings, DashboardAccess.Settings)]
+    [InlineData(StaffRoles.Expert, DashboardAccess.None, DashboardAccess.None)]
+    [InlineData(StaffRoles.None, DashboardAccess.All, DashboardAccess.All)]
+    public void Hq_admins_have_every_access_type_and_others_only_what_they_are_granted(StaffRoles roles, DashboardAccess granted, DashboardAccess effective) =>
+        Assert.Equal(effective, Person(StaffStatus.Active, roles, granted).EffectiveAccess);
 
-    [Fact]
-    public void A_team_does_not_serve_an_archived_department()
-    {
-        var shoes = new Department { Name = "Footwear" };
-        var old = new Department { Name = "Old", IsArchived = true };
-        var team = new Team { Name = "Fashion", Departments = [shoes, old] };
-
-        Assert.True(team.Serves(shoes.Id));
-        Assert.False(team.Serves(old.Id));
-        Assert.False(team.Serves(Guid.NewGuid()));
-    }
-
-    [Fact]
-    public void An_invitation_is_usable_until_it_expires_or_is_accepted()
-    {
-        var created = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-        var invitation = new StaffInvitation { TokenHash = "x", CreatedAt = created, ExpiresAt = created + StaffInvitation.Lifetime };
-
-        Assert.True(invitation.IsUsableAt(created.AddDays(6)));
-        Assert.False(invitation.IsUsableAt(created.AddDays(7)));
-        invitation.AcceptedAt = created.AddHours(1);
-        Assert.False(invitation.IsUsableAt(created.AddHours(2)));
-    }
-
-    [Fact]
-    public void An_address_reads_as_one_line()
-    {
-        var address = new Address { Line1 = "310 Oxford Street", City = "London", PostalCode = "W1C 1DX", CountryCode = "GB" };
-
-        Assert.Equal("310 Oxford Street, W1C 1DX London, GB", address.ToString());
-    }
+    [Theory]
+    [InlineData("  Sam.Taylor@Example.COM ", "sam.taylor@example.com")]
+    [InlineData("sam@example.com", "sam@example.com")]
+    public void Emails_are_compared_trimmed_and_lower_case(string email, string normalized) =>
+        Assert.Equal(normalized, StaffMember.NormalizeEmail(email));
 
     private static StaffMember Person(StaffStatus status, StaffRoles roles = StaffRoles.Expert, DashboardAccess access = DashboardAccess.None) =>
         new() { DisplayName = "Sam", Email = "sam@example.com", Status = status, Roles = roles, Access = access };

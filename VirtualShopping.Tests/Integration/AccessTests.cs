@@ -68,6 +68,16 @@ public sealed class AccessTests(VirtualShoppingFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_empty_sign_in_form_gets_field_messages()
+    {
+        var response = await VirtualShoppingFactory.SubmitSignInAsync(factory.CreateAnonymousClient(), "", "");
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains("Enter your email address.", html, StringComparison.Ordinal);
+        Assert.Contains("Enter your password.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Signed_in_admin_sees_the_dashboard_home()
     {
         var client = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
