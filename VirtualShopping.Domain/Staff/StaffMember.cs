@@ -57,10 +57,35 @@ public sealed class StaffMember : ITenantOwned, IConcurrencyStamped, IAudited
         return RuleResult.Ok;
     }
 
-    public void Deactivate()
+    /// <summary>
+    /// Takes away an active person's access. Pending requests are rejected instead, and invitations
+    /// simply expire, so reactivating can never skip an approval or an accepted invitation.
+    /// </summary>
+    public RuleResult Deactivate()
     {
+        if (Status is not (StaffStatus.Active or StaffStatus.Deactivated))
+        {
+            return RuleResult.Fail(Status == StaffStatus.PendingApproval
+                ? "People waiting for approval are rejected, not deactivated."
+                : "Only active people can be deactivated; an unused invitation expires by itself.");
+        }
+
         Status = StaffStatus.Deactivated;
         IsAvailable = false;
+        return RuleResult.Ok;
+    }
+
+    /// <summary>A store manager turns down someone who joined with the invite code.</summary>
+    public RuleResult Reject()
+    {
+        if (Status != StaffStatus.PendingApproval)
+        {
+            return RuleResult.Fail("Only people waiting for approval can be rejected.");
+        }
+
+        Status = StaffStatus.Rejected;
+        IsAvailable = false;
+        return RuleResult.Ok;
     }
 
     public RuleResult Reactivate()

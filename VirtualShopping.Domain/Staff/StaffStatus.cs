@@ -11,4 +11,7 @@ public enum StaffStatus
     Active = 2,
 
     Deactivated = 3,
+
+    /// <summary>Joined with the invite code but was turned down; they may join again.</summary>
+    Rejected = 4,
 }

@@ -64,6 +64,34 @@ public sealed class StaffMemberTests
         Assert.False(expert.CanSignIn);
     }
 
+    [Theory]
+    [InlineData(StaffStatus.PendingApproval, "rejected, not deactivated")]
+    [InlineData(StaffStatus.Invited, "invitation expires")]
+    public void People_who_never_had_access_cannot_be_deactivated_so_reactivation_cannot_skip_approval(StaffStatus status, string message)
+    {
+        var person = Person(status);
+
+        var result = person.Deactivate();
+
+        Assert.False(result.IsValid);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Equal(status, person.Status);
+        Assert.False(person.Reactivate().IsValid);
+    }
+
+    [Fact]
+    public void A_rejected_request_cannot_sign_in_or_be_reactivated()
+    {
+        var person = Person(StaffStatus.PendingApproval);
+
+        Assert.True(person.Reject().IsValid);
+
+        Assert.Equal(StaffStatus.Rejected, person.Status);
+        Assert.False(person.CanSignIn);
+        Assert.False(person.Reactivate().IsValid);
+        Assert.False(person.Reject().IsValid);
+    }
+
     [Fact]
     public void Deactivating_twice_leaves_the_person_deactivated()
     {

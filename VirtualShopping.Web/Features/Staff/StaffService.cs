@@ -144,18 +144,9 @@ public sealed class StaffService(
     public Task<SaveResult<StaffMember>> ApproveAsync(Guid id, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, member => member.Approve(), cancellationToken);
 
-    /// <summary>Turns down someone who joined with the invite code: they stay listed, deactivated.</summary>
+    /// <summary>Turns down someone who joined with the invite code: they stay listed as rejected.</summary>
     public Task<SaveResult<StaffMember>> RejectAsync(Guid id, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, member =>
-        {
-            if (member.Status != StaffStatus.PendingApproval)
-            {
-                return Domain.Common.RuleResult.Fail("Only people waiting for approval can be rejected.");
-            }
-
-            member.Deactivate();
-            return Domain.Common.RuleResult.Ok;
-        }, cancellationToken);
+        ChangeAsync(id, member => member.Reject(), cancellationToken);
 
     public Task<SaveResult<StaffMember>> DeactivateAsync(Guid id, StaffActor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, member =>
@@ -165,8 +156,7 @@ public sealed class StaffService(
                 return Domain.Common.RuleResult.Fail("You cannot deactivate yourself. Ask another admin.");
             }
 
-            member.Deactivate();
-            return Domain.Common.RuleResult.Ok;
+            return member.Deactivate();
         }, cancellationToken);
 
     public Task<SaveResult<StaffMember>> ReactivateAsync(Guid id, CancellationToken cancellationToken = default) =>

@@ -31,6 +31,7 @@ public static class StaffText
     public static string Status(StaffStatus status) => status switch
     {
         StaffStatus.PendingApproval => "Waiting for approval",
+        StaffStatus.Rejected => "Not approved",
         _ => status.ToString(),
     };
 
