@@ -14,28 +14,47 @@ public static class OpeningSchedule
         IReadOnlyCollection<WeeklyOpeningHours> weekly,
         IReadOnlyCollection<SpecialOpeningHours> specialHours)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, timeZone).DateTime;
-        var today = DateOnly.FromDateTime(local);
-        var now = TimeOnly.FromDateTime(local);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, timeZone).DateTime);
 
-        foreach (var (opens, closes) in PeriodsOn(today, weekly, specialHours))
+        // Each period becomes a span of real instants, so the night the clocks go back a store is open
+        // once, without a gap, and the night they go forward a missing wall-clock time still counts.
+        // Periods from yesterday may run past midnight into today.
+        foreach (var date in new[] { today.AddDays(-1), today })
         {
-            if (closes > opens ? now >= opens && now < closes : now >= opens)
+            foreach (var (opens, closes) in PeriodsOn(date, weekly, specialHours))
             {
-                return true;
-            }
-        }
-
-        // A period that began yesterday and runs past midnight.
-        foreach (var (opens, closes) in PeriodsOn(today.AddDays(-1), weekly, specialHours))
-        {
-            if (closes <= opens && now < closes)
-            {
-                return true;
+                var start = ToInstant(date.ToDateTime(opens), timeZone, laterIfRepeated: false);
+                var end = ToInstant((closes > opens ? date : date.AddDays(1)).ToDateTime(closes), timeZone, laterIfRepeated: true);
+                if (instant >= start && instant < end)
+                {
+                    return true;
+                }
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The instant a local wall-clock time names. A time repeated when the clocks go back has two; a
+    /// time skipped when they go forward has none and is read with the offset from before the change.
+    /// </summary>
+    public static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo timeZone, bool laterIfRepeated)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (timeZone.IsAmbiguousTime(local))
+        {
+            var offsets = timeZone.GetAmbiguousTimeOffsets(local);
+            var offset = laterIfRepeated ? offsets.Min() : offsets.Max();
+            return new DateTimeOffset(local, offset);
+        }
+
+        if (timeZone.IsInvalidTime(local))
+        {
+            return new DateTimeOffset(local, timeZone.GetUtcOffset(local.AddHours(-3)));
+        }
+
+        return new DateTimeOffset(local, timeZone.GetUtcOffset(local));
     }
 
     /// <summary>The opening periods that start on a local date: the special hours if the date has them, else the weekly pattern's.</summary>
@@ -61,7 +80,7 @@ public static class OpeningSchedule
         }
     }
 
-    /// <summary>Checks a weekly pattern a person entered: no zero-length periods, no overlaps on one day.</summary>
+    /// <summary>Checks a weekly pattern a person entered: no zero-length periods, no overlaps on one day or across midnight.</summary>
     public static RuleResult Validate(IReadOnlyCollection<WeeklyOpeningHours> weekly)
     {
         foreach (var day in weekly.GroupBy(p => p.Day))
@@ -78,6 +97,16 @@ public static class OpeningSchedule
                 {
                     return RuleResult.Fail($"{day.Key}: opening periods overlap.");
                 }
+            }
+        }
+
+        // A period past midnight must close before the next day's first period opens.
+        foreach (var late in weekly.Where(p => p.EndsNextDay))
+        {
+            var nextDay = (DayOfWeek)(((int)late.Day + 1) % 7);
+            if (weekly.Any(p => p.Day == nextDay && p.Opens < late.Closes))
+            {
+                return RuleResult.Fail($"{nextDay}: opening periods overlap with {late.Day}'s period that runs past midnight.");
             }
         }
 

@@ -220,6 +220,25 @@ public sealed class OpeningScheduleTests
     }
 
     [Theory]
+    [InlineData("Monday 20:00-03:00; Tuesday 02:00-10:00", "Tuesday")]
+    [InlineData("Saturday 22:00-02:00; Sunday 01:00-05:00", "Sunday")]
+    [InlineData("Sunday 23:00-01:00; Monday 00:30-09:00", "Monday")] // across the end of the week
+    public void A_period_past_midnight_may_not_run_into_the_next_days_first_period(string pattern, string day)
+    {
+        var result = OpeningSchedule.Validate(Pattern(pattern));
+
+        Assert.False(result.IsValid);
+        Assert.Contains("overlap", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(day, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_period_past_midnight_may_end_exactly_when_the_next_day_opens()
+    {
+        Assert.True(OpeningSchedule.Validate(Pattern("Monday 20:00-03:00; Tuesday 03:00-10:00")).IsValid);
+    }
+
+    [Theory]
     [InlineData("Tuesday 09:00-09:00", "Tuesday")]
     [InlineData("Tuesday 00:00-00:00", "Tuesday")]
     [InlineData("Monday 09:00-17:00; Sunday 09:00-12:00; Sunday 14:00-14:00", "Sunday")]

@@ -132,6 +132,22 @@ public sealed class StoreTests
         AssertOpenness(store, instant, londonTime, open);
     }
 
+    [Theory]
+    // Saturday 24 October 22:00 to 01:30: closing inside the repeated hour keeps the store open once, without a gap,
+    // until the second 01:30 (GMT); it does not close at the first 01:30 and reopen at the second 01:00.
+    [InlineData("2026-10-25T00:29:00Z", true)]  // first 01:29, BST
+    [InlineData("2026-10-25T00:45:00Z", true)]  // first 01:45, BST
+    [InlineData("2026-10-25T01:00:00Z", true)]  // second 01:00, GMT
+    [InlineData("2026-10-25T01:29:00Z", true)]  // second 01:29, GMT
+    [InlineData("2026-10-25T01:30:00Z", false)] // second 01:30: closed for good
+    [InlineData("2026-10-25T01:50:00Z", false)]
+    public void A_period_closing_in_the_repeated_hour_is_open_once_without_a_gap(string instant, bool open)
+    {
+        var store = StoreIn("Europe/London", [new WeeklyOpeningHours { Day = DayOfWeek.Saturday, Opens = new TimeOnly(22, 0), Closes = new TimeOnly(1, 30) }]);
+
+        Assert.Equal(open, store.IsOpenAt(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     [Fact]
     public void An_inactive_store_is_never_open()
     {
