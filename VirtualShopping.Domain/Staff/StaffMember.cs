@@ -29,6 +29,24 @@ public sealed class StaffMember : ITenantOwned, IConcurrencyStamped, IAudited
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Languages the person chats in (ISO 639-1); language routing prefers them for shoppers who write in one.</summary>
+    public List<string> Languages { get; set; } = [];
+
+    /// <summary>Offers declined in a row; the third makes the expert unavailable. Maintained by routing only.</summary>
+    public int ConsecutiveDeclines { get; set; }
+
+    /// <summary>Offers left to run out in a row; the third makes the expert unavailable. Maintained by routing only.</summary>
+    public int ConsecutiveMissedOffers { get; set; }
+
+    /// <summary>Offers ever made to this expert, for the claim score.</summary>
+    public int OffersReceived { get; set; }
+
+    /// <summary>Offers this expert claimed, for the claim score.</summary>
+    public int OffersClaimed { get; set; }
+
+    /// <summary>Total time from offer to claim over all claims, in milliseconds, for the claim score.</summary>
+    public long ClaimMillisecondsTotal { get; set; }
+
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public string AuditLabel => DisplayName;
