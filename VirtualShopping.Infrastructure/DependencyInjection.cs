@@ -54,6 +54,8 @@ public static class DependencyInjection
         services.AddSingleton<Secrets.SecretProtector>();
         services.AddOptions<Email.SmtpOptions>().Bind(configuration.GetSection(Email.SmtpOptions.Section));
         services.AddSingleton<Email.SmtpEmailSender>();
+        services.AddOptions<Sms.SmsOptions>().Bind(configuration.GetSection(Sms.SmsOptions.Section));
+        services.AddHttpClient<Sms.TwilioSmsSender>(c => c.Timeout = TimeSpan.FromSeconds(20));
         services.TryAddSingleton(TimeProvider.System);
         services.AddDataProtection().SetApplicationName("VirtualShopping").PersistKeysToDbContext<VirtualShoppingDbContext>();
         return services;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using VirtualShopping.Domain.Audit;
+using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Settings;
@@ -59,6 +60,18 @@ public abstract class VirtualShoppingDbContext
     public DbSet<SavedReply> SavedReplies => Set<SavedReply>();
 
     public DbSet<ChatAsset> ChatAssets => Set<ChatAsset>();
+
+    public DbSet<Chat> Chats => Set<Chat>();
+
+    public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
+
+    public DbSet<ChatOffer> ChatOffers => Set<ChatOffer>();
+
+    public DbSet<ExpertConnection> ExpertConnections => Set<ExpertConnection>();
+
+    public DbSet<LeftMessage> LeftMessages => Set<LeftMessage>();
+
+    public DbSet<LeftMessageReply> LeftMessageReplies => Set<LeftMessageReply>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VirtualShopping.Domain.Chats;
+using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Domain.Staff;
+
+namespace VirtualShopping.Infrastructure.Persistence.Configurations;
+
+internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
+{
+    public void Configure(EntityTypeBuilder<Chat> builder)
+    {
+        builder.HasOne<Merchant>().WithMany().HasForeignKey(c => c.MerchantId);
+        builder.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.ShopperName).HasMaxLength(Chat.MaxNameLength);
+        builder.Property(c => c.ShopperEmail).HasMaxLength(LeftMessage.MaxEmailLength);
+        builder.Property(c => c.Language).HasMaxLength(8);
+        builder.Property(c => c.PageUrl).HasMaxLength(Chat.MaxPageUrlLength);
+        builder.Property(c => c.ExpertName).HasMaxLength(120);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.EndReason).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.RatingComment).HasMaxLength(ChatRating.MaxCommentLength);
+
+        // The routing sweep looks for due waves and deadlines across merchants; experts list their chats.
+        builder.HasIndex(c => new { c.Status, c.NextWaveAt });
+        builder.HasIndex(c => new { c.Status, c.ClaimDeadline });
+        builder.HasIndex(c => new { c.MerchantId, c.ExpertId, c.Status });
+        builder.HasIndex(c => new { c.MerchantId, c.ShopperId });
+    }
+}
