@@ -9,6 +9,7 @@ using VirtualShopping.Web.Authorization;
 using VirtualShopping.Web.Features.Demo;
 using VirtualShopping.Web.Features.Account;
 using VirtualShopping.Web.Features.Audit;
+using VirtualShopping.Web.Features.Chats;
 using VirtualShopping.Web.Features.Home;
 using VirtualShopping.Web.Features.Operations;
 using VirtualShopping.Web.Features.Settings;
@@ -45,6 +46,9 @@ public static class WebSetup
         services.AddOpenApi();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
+        services.AddChatRateLimits(configuration);
+        services.AddHostedService(sp => sp.GetRequiredService<RoutingSweeper>());
         services.AddHealthChecks()
             .AddDbContextCheck<VirtualShoppingDbContext>("database")
             .AddCheck<HangfireHealthCheck>("hangfire");
@@ -75,6 +79,13 @@ public static class WebSetup
         services.AddScoped<TeamService>();
         services.AddScoped<StaffOnboarding>();
         services.AddScoped<PurgeExpiredInvitationsJob>();
+        services.AddOptions<ChatRoutingOptions>().Bind(configuration.GetSection(ChatRoutingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ExpertConnectionRegistry>();
+        services.AddSingleton<IChatNotifier, HubChatNotifier>();
+        services.AddSingleton<RoutingSweeper>();
+        services.AddScoped<ChatRouter>();
+        services.AddScoped<ChatConversation>();
+        services.AddScoped<TranscriptJob>();
         return services;
     }
 
@@ -103,6 +114,7 @@ public static class WebSetup
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.ScheduleRecurringJobs();
     }
@@ -125,6 +137,10 @@ public static class WebSetup
         app.MapStaffEndpoints();
         app.MapSettingsEndpoints();
         app.MapWidgetEndpoints();
+        app.MapShopperChatEndpoints();
+        app.MapExpertEndpoints();
+        app.MapHub<ShopperHub>(ShopperHub.Path);
+        app.MapHub<ExpertHub>(ExpertHub.Path);
     }
 
     /// <summary>Applies pending migrations (when configured) and seeds the demo merchant (when configured).</summary>

@@ -98,9 +98,10 @@ public sealed class Chat : ITenantOwned
             return RuleResult.Fail("Choose from 1 to 5 stars.");
         }
 
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (comment is { Length: > ChatRating.MaxCommentLength })
         {
-            return RuleResult.Fail($"Keep the comment under {ChatRating.MaxCommentLength} characters.");
+            return RuleResult.Fail($"The comment can be at most {ChatRating.MaxCommentLength} characters.");
         }
 
         if (Rating is not null)
@@ -109,7 +110,7 @@ public sealed class Chat : ITenantOwned
         }
 
         Rating = rating;
-        RatingComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        RatingComment = comment;
         RatedAt = now;
         return RuleResult.Ok;
     }

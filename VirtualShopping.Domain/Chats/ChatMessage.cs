@@ -1,3 +1,4 @@
+using System.Globalization;
 using VirtualShopping.Domain.Common;
 
 namespace VirtualShopping.Domain.Chats;
@@ -46,8 +47,11 @@ public sealed class ChatMessage : ITenantOwned
             return (null, RuleResult.Fail("Type a message."));
         }
 
-        var cleaned = new string(text.Where(c => !char.IsControl(c) || c is '\n' or '\t').ToArray()).Trim();
-        if (cleaned.Length == 0)
+        // Control and invisible format characters go (zero-width spaces, direction overrides, byte-order
+        // marks), except the zero-width joiner that holds emoji sequences together.
+        var cleaned = new string(text.Where(c => c is '\n' or '\t' or '\u200D'
+            || (!char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)).ToArray()).Trim();
+        if (cleaned.Length == 0 || cleaned.All(c => char.IsWhiteSpace(c) || c == '\u200D'))
         {
             return (null, RuleResult.Fail("Type a message."));
         }

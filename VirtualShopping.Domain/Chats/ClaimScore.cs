@@ -2,8 +2,9 @@ namespace VirtualShopping.Domain.Chats;
 
 /// <summary>
 /// How reliably and how fast an expert claims the chats offered to them, from 0 to 1. Waves go to the
-/// highest scores first. An expert with no history starts in the middle (a claim rate of 1/2), so new
-/// colleagues get offers too; each claim and each unanswered offer moves the score.
+/// highest scores first. The score is the claim rate (with one claim and one miss assumed, so an expert
+/// with no history starts at a rate of 1/2 and new colleagues get offers too) times a speed factor that
+/// halves at <see cref="HalfSpeedSeconds"/> of average claim time; a new expert scores 1/4.
 /// </summary>
 public static class ClaimScore
 {
@@ -17,6 +18,6 @@ public static class ClaimScore
         var rate = (offersClaimed + 1.0) / (offersReceived + 2.0);
         var averageSeconds = offersClaimed == 0 ? HalfSpeedSeconds : claimMillisecondsTotal / 1000.0 / offersClaimed;
         var speed = HalfSpeedSeconds / (HalfSpeedSeconds + Math.Max(0, averageSeconds));
-        return Math.Clamp(rate * speed * 2, 0, 1);
+        return rate * speed;
     }
 }

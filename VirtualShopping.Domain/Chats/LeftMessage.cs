@@ -81,5 +81,6 @@ public sealed class LeftMessage : ITenantOwned
     }
 
     public static bool IsEmail(string value) =>
-        value.Length <= MaxEmailLength && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
+        value.Length <= MaxEmailLength && MailAddress.TryCreate(value, out var address) && address.Address == value
+        && address.Host.Contains('.', StringComparison.Ordinal) && !address.Host.EndsWith('.');
 }

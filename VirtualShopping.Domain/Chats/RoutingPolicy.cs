@@ -80,14 +80,20 @@ public static class RoutingPolicy
         ArgumentNullException.ThrowIfNull(chat);
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(settings);
+        if (offer.Status is OfferStatus.Claimed or OfferStatus.Declined)
+        {
+            // A double tap or a retried request on the expert's own answer.
+            return ClaimRefusal.AlreadyAnswered;
+        }
+
         if (chat.Status != ChatStatus.Waiting || offer.Status == OfferStatus.Withdrawn)
         {
             return chat.Status == ChatStatus.Active ? ClaimRefusal.TakenByColleague : ClaimRefusal.ChatOver;
         }
 
-        if (offer.Status != OfferStatus.Pending)
+        if (offer.Status == OfferStatus.Expired)
         {
-            return ClaimRefusal.AlreadyAnswered;
+            return ClaimRefusal.Expired;
         }
 
         if (now >= offer.ExpiresAt || now >= chat.ClaimDeadline)

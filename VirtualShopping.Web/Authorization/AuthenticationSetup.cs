@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Identity.Web;
 using VirtualShopping.Infrastructure.Identity;
 using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Web.Features.Chats;
 
 namespace VirtualShopping.Web.Authorization;
 
@@ -20,16 +22,45 @@ public static class AuthenticationSetup
 
     public static IServiceCollection AddVirtualShoppingAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
+        string[] expertSchemes;
+        AuthenticationBuilder authentication;
         if (UsesEntraId(configuration))
         {
-            services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
-                .AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"));
+            authentication = services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme);
+            authentication.AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"));
+
+            // The Store App signs in with Entra ID too and calls the API with an Entra access token.
+            authentication.AddMicrosoftIdentityWebApi(configuration.GetSection("AzureAd"), ExpertTokens.EntraScheme);
+            services.Configure<JwtBearerOptions>(ExpertTokens.EntraScheme, o =>
+            {
+                var received = o.Events.OnMessageReceived;
+                o.Events.OnMessageReceived = async context =>
+                {
+                    await received(context);
+                    context.Token ??= ExpertTokens.HubQueryToken(context.Request);
+                };
+            });
+            expertSchemes = [ExpertTokens.EntraScheme];
             services.AddTransient<IClaimsTransformation, EntraStaffClaimsTransformation>();
             services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie);
         }
         else
         {
-            services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+            authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
+            authentication.AddIdentityCookies();
+
+            // The Store App signs in with email and password and gets a bearer token (keys in Data Protection).
+            authentication.AddBearerToken(ExpertTokens.Scheme, o =>
+            {
+                o.BearerTokenExpiration = ExpertTokens.AccessTokenLifetime;
+                o.RefreshTokenExpiration = ExpertTokens.RefreshTokenLifetime;
+                o.Events.OnMessageReceived = context =>
+                {
+                    context.Token ??= ExpertTokens.HubQueryToken(context.Request);
+                    return Task.CompletedTask;
+                };
+            });
+            expertSchemes = [ExpertTokens.Scheme];
             services.AddIdentityCore<ApplicationUser>(o =>
                 {
                     o.User.RequireUniqueEmail = true;
@@ -47,7 +78,9 @@ public static class AuthenticationSetup
             services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         }
 
-        services.AddAuthorization(o => o.AddVirtualShoppingPolicies());
+        authentication.AddScheme<AuthenticationSchemeOptions, ShopperAuthenticationHandler>(ShopperSession.Scheme, null);
+        services.AddSingleton<ShopperSessionTokens>();
+        services.AddAuthorization(o => o.AddVirtualShoppingPolicies(expertSchemes));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStaffAuthenticationStateProvider>();
         return services;

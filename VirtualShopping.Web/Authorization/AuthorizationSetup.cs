@@ -6,8 +6,12 @@ namespace VirtualShopping.Web.Authorization;
 
 internal static class AuthorizationSetup
 {
-    public static void AddVirtualShoppingPolicies(this AuthorizationOptions options)
+    public static void AddVirtualShoppingPolicies(this AuthorizationOptions options, string[] expertSchemes)
     {
+        options.AddPolicy(Policies.Expert, p => p.AddAuthenticationSchemes(expertSchemes).RequireAuthenticatedUser()
+            .RequireClaim(VirtualShoppingClaims.MerchantId).RequireRole(nameof(StaffRoles.Expert)));
+        options.AddPolicy(Policies.Shopper, p => p.AddAuthenticationSchemes(Features.Chats.ShopperSession.Scheme).RequireAuthenticatedUser()
+            .RequireClaim(Features.Chats.ShopperSession.ShopperIdClaim));
         options.AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId));
         options.AddPolicy(Policies.HqAdmin, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId).RequireRole(nameof(StaffRoles.HqAdmin)));
         options.AddPolicy(Policies.ManageStores, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId)

@@ -18,6 +18,12 @@ public static class Policies
     /// <summary>Merchant settings: HQ admins and anyone granted "settings".</summary>
     public const string Settings = "settings";
 
+    /// <summary>The Store App's companion API and hub: experts with a bearer token (local or Entra ID).</summary>
+    public const string Expert = "expert";
+
+    /// <summary>The chat widget: an anonymous shopper with a signed shopper session token.</summary>
+    public const string Shopper = "shopper";
+
     /// <summary>Reports and analytics: anyone granted "analytics" (HQ admins always).</summary>
     public const string Analytics = "analytics";
 }

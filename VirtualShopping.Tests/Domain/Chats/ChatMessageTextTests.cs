@@ -124,4 +124,20 @@ public sealed class ChatMessageTextTests
         Assert.True(result.IsValid, result.Error);
         Assert.Equal(typed, text);
     }
+
+    [Theory]
+    [InlineData("\u200B\u200B")]
+    [InlineData("\uFEFF")]
+    [InlineData("\u202E \u200B")]
+    public void A_message_of_only_invisible_characters_is_refused(string typed) =>
+        Assert.False(ChatMessage.CleanText(typed).Result.IsValid);
+
+    [Fact]
+    public void Direction_overrides_and_zero_width_spaces_are_removed_but_emoji_joiners_stay()
+    {
+        var (text, result) = ChatMessage.CleanText("pay\u202Efdp.exe \u200Bhi \U0001F469\u200D\U0001F4BB");
+
+        Assert.True(result.IsValid);
+        Assert.Equal("payfdp.exe hi \U0001F469\u200D\U0001F4BB", text);
+    }
 }

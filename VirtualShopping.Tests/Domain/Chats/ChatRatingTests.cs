@@ -94,6 +94,17 @@ public sealed class ChatRatingTests
     }
 
     [Fact]
+    public void Spaces_around_a_comment_do_not_count_towards_its_length()
+    {
+        var chat = EndedChat(Start);
+
+        var result = chat.Rate(4, "  " + new string('x', 1000) + "  ", Start);
+
+        Assert.True(result.IsValid, result.Error);
+        Assert.Equal(1000, chat.RatingComment!.Length);
+    }
+
+    [Fact]
     public void A_second_rating_is_refused_and_the_first_one_kept()
     {
         var time = Clock();

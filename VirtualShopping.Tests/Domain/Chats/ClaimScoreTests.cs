@@ -3,16 +3,16 @@ using VirtualShopping.Domain.Chats;
 namespace VirtualShopping.Tests.Domain.Chats;
 
 /// <summary>
-/// <see cref="ClaimScore.Of"/>: how reliably and how fast an expert claims offers, from 0 to 1.
-/// The comparisons stay below 1, where the score is not clamped.
+/// <see cref="ClaimScore.Of"/>: how reliably and how fast an expert claims offers, from 0 to 1:
+/// the claim rate (with one claim and one miss assumed) times a speed factor that halves at 10 s.
 /// </summary>
 public sealed class ClaimScoreTests
 {
     private const double Precision = 1e-9;
 
     [Fact]
-    public void An_expert_without_history_starts_in_the_middle() =>
-        Assert.Equal(0.5, ClaimScore.Of(0, 0, 0), Precision);
+    public void An_expert_without_history_starts_at_half_the_rate_and_half_the_speed() =>
+        Assert.Equal(0.25, ClaimScore.Of(0, 0, 0), Precision);
 
     [Theory]
     [InlineData(0, 0, 0L)]
@@ -44,7 +44,7 @@ public sealed class ClaimScoreTests
         Assert.True(none < two, $"{none} < {two}");
         Assert.True(two < five, $"{two} < {five}");
         Assert.True(five < eight, $"{five} < {eight}");
-        Assert.Equal(9.0 / 12, eight, Precision);
+        Assert.Equal(9.0 / 12 * 0.5, eight, Precision);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class ClaimScoreTests
         var afterFirstClaim = ClaimScore.Of(1, 1, 10_000);
 
         Assert.True(afterFirstClaim > newcomer, $"{afterFirstClaim} > {newcomer}");
-        Assert.Equal(2.0 / 3, afterFirstClaim, Precision);
+        Assert.Equal(2.0 / 3 * 0.5, afterFirstClaim, Precision);
     }
 
     [Fact]
@@ -67,8 +67,18 @@ public sealed class ClaimScoreTests
 
         Assert.True(slow < average, $"{slow} < {average}");
         Assert.True(average < fast, $"{average} < {fast}");
-        Assert.Equal(0.5, average, Precision);
-        Assert.Equal(1.0 / 3, slow, Precision);
+        Assert.Equal(0.5 * 0.5, average, Precision);
+        Assert.Equal(0.5 / 3, slow, Precision);
+    }
+
+    [Fact]
+    public void A_near_perfect_expert_outscores_a_merely_good_one()
+    {
+        // 3 of 4 claimed at 2 s each against 100 of 100 at 1 s each: no ceiling makes them equal.
+        var good = ClaimScore.Of(4, 3, 3 * 2_000);
+        var nearPerfect = ClaimScore.Of(100, 100, 100 * 1_000);
+
+        Assert.True(good < nearPerfect, $"{good} < {nearPerfect}");
     }
 
     [Fact]

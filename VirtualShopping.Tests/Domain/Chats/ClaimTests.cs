@@ -145,7 +145,6 @@ public sealed class ClaimTests
     [InlineData(ChatStatus.Missed, OfferStatus.Withdrawn)]
     [InlineData(ChatStatus.Ended, OfferStatus.Pending)]
     [InlineData(ChatStatus.Ended, OfferStatus.Withdrawn)]
-    [InlineData(ChatStatus.Ended, OfferStatus.Declined)]
     public void A_missed_chat_or_one_the_shopper_left_cannot_be_claimed(ChatStatus chatStatus, OfferStatus offerStatus)
     {
         var time = Clock();
@@ -172,6 +171,32 @@ public sealed class ClaimTests
         time.Advance(TimeSpan.FromSeconds(3));
 
         Assert.Equal(ClaimRefusal.AlreadyAnswered, RoutingPolicy.CanClaim(chat, offer, 0, Defaults, time.GetUtcNow()));
+    }
+
+    [Fact]
+    public void Claiming_again_a_chat_you_already_claimed_says_you_answered_not_that_a_colleague_took_it()
+    {
+        var time = Clock();
+        var chat = WaitingChat(time.GetUtcNow());
+        var offer = Offer(chat, time.GetUtcNow(), Defaults);
+        time.Advance(TimeSpan.FromSeconds(2));
+        offer.Status = OfferStatus.Claimed;
+        chat.Status = ChatStatus.Active;
+        chat.ExpertId = offer.StaffMemberId;
+
+        Assert.Equal(ClaimRefusal.AlreadyAnswered, RoutingPolicy.CanClaim(chat, offer, 1, Defaults, time.GetUtcNow()));
+    }
+
+    [Fact]
+    public void An_offer_the_sweep_already_expired_is_refused_as_expired()
+    {
+        var time = Clock();
+        var chat = WaitingChat(time.GetUtcNow());
+        var offer = Offer(chat, time.GetUtcNow(), Defaults);
+        time.Advance(TimeSpan.FromSeconds(16));
+        offer.Status = OfferStatus.Expired;
+
+        Assert.Equal(ClaimRefusal.Expired, RoutingPolicy.CanClaim(chat, offer, 0, Defaults, time.GetUtcNow()));
     }
 
     [Theory]

@@ -155,4 +155,10 @@ public sealed class LeftMessageTests
         Assert.Equal(length, address.Length);
         return address;
     }
+
+    [Theory]
+    [InlineData("first.last@localhost")]
+    [InlineData("name@example.")]
+    public void An_email_address_needs_a_domain_with_a_dot(string email) =>
+        Assert.False(LeftMessage.IsEmail(email));
 }

@@ -1,0 +1,288 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Chats;
+using VirtualShopping.Domain.Settings;
+using VirtualShopping.Infrastructure.Persistence;
+
+namespace VirtualShopping.Web.Features.Chats;
+
+/// <summary>
+/// A chat from the shopper's first message to the rating: starting (or the out-of-hours answer), messages
+/// both ways (stored before they are acknowledged), ending, the idle timeout and the transcript email.
+/// </summary>
+public sealed class ChatConversation(
+    IDbContextFactory<VirtualShoppingDbContext> contexts,
+    ChatRouter router,
+    IChatNotifier notifier,
+    IBackgroundJobClient jobs,
+    TimeProvider clock,
+    ILogger<ChatConversation> logger)
+{
+    /// <summary>Starts a chat for a shopper and sends its first wave, or answers that no store serving the need is open.</summary>
+    public async Task<StartChatOutcome> StartAsync(Guid shopperId, StartChatInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var problems = new Dictionary<string, string[]>();
+        var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == input.DepartmentId && !d.IsArchived, cancellationToken);
+        if (department is null)
+        {
+            problems["departmentId"] = ["Choose what you need help with."];
+        }
+
+        var chatSettings = await db.ChatSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new ChatSettings();
+        if (!chatSettings.Enabled)
+        {
+            problems["chat"] = ["Chat is switched off for this shop."];
+        }
+
+        var name = string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim();
+        if (name is { Length: > Chat.MaxNameLength })
+        {
+            problems["name"] = [$"Keep your name under {Chat.MaxNameLength} characters."];
+        }
+
+        var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
+        if (email is not null && !LeftMessage.IsEmail(email))
+        {
+            problems["email"] = ["Enter an email address like name@example.com."];
+        }
+
+        if (input.PageUrl is { Length: > Chat.MaxPageUrlLength })
+        {
+            problems["pageUrl"] = [$"The page address can be at most {Chat.MaxPageUrlLength} characters."];
+        }
+
+        if (problems.Count > 0)
+        {
+            return new StartChatOutcome(null, null, problems);
+        }
+
+        if (!await AnyStoreOpenForAsync(db, input.DepartmentId, now, cancellationToken))
+        {
+            var account = await db.AccountSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new AccountSettings();
+            return new StartChatOutcome(null, account.OutOfHoursText, problems);
+        }
+
+        var settings = await ChatRouter.SettingsAsync(db, cancellationToken);
+        var chat = Chat.Start(shopperId, input.DepartmentId, chatSettings.LanguageFor(input.Language), now, settings);
+        chat.ShopperName = name;
+        chat.ShopperEmail = email;
+        chat.PageUrl = input.PageUrl;
+        db.Chats.Add(chat);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.ChatStarted(chat.Id, department!.Name, chat.Language);
+
+        await router.DispatchWaveAsync(chat.Id, cancellationToken);
+        return new StartChatOutcome(ChatView.Of(chat, now), null, problems);
+    }
+
+    /// <summary>Whether any active store with an active team serving the department is open now.</summary>
+    public static async Task<bool> AnyStoreOpenForAsync(VirtualShoppingDbContext db, Guid departmentId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var stores = await db.Teams.Where(t => t.IsActive && t.Departments.Any(d => d.Id == departmentId && !d.IsArchived))
+            .Select(t => t.StoreId).Distinct().ToListAsync(cancellationToken);
+        return (await ChatRouter.OpenStoresAsync(db, stores, now, cancellationToken)).Count > 0;
+    }
+
+    public async Task<ChatView?> FindForShopperAsync(Guid shopperId, Guid chatId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var chat = await db.Chats.AsNoTracking().SingleOrDefaultAsync(c => c.Id == chatId && c.ShopperId == shopperId, cancellationToken);
+        return chat is null ? null : ChatView.Of(chat, clock.GetUtcNow());
+    }
+
+    /// <summary>The expert's active chats, oldest first.</summary>
+    public async Task<IReadOnlyList<ChatView>> ActiveChatsOfAsync(Guid staffMemberId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var chats = await db.Chats.AsNoTracking().Where(c => c.ExpertId == staffMemberId && c.Status == ChatStatus.Active).ToListAsync(cancellationToken);
+        return chats.OrderBy(c => c.ClaimedAt).Select(c => ChatView.Of(c, now)).ToList();
+    }
+
+    /// <summary>A message from the shopper: while waiting or with an expert.</summary>
+    public Task<ChatActionOutcome<MessageView>> PostFromShopperAsync(Guid shopperId, Guid chatId, string? text, string? clientMessageId, CancellationToken cancellationToken = default) =>
+        PostAsync(c => c.ShopperId == shopperId, chatId, MessageSender.Shopper, null, null, text, clientMessageId, cancellationToken);
+
+    /// <summary>A message from the expert who holds the chat.</summary>
+    public Task<ChatActionOutcome<MessageView>> PostFromExpertAsync(Guid staffMemberId, string expertName, Guid chatId, string? text, string? clientMessageId, CancellationToken cancellationToken = default) =>
+        PostAsync(c => c.ExpertId == staffMemberId, chatId, MessageSender.Expert, staffMemberId, expertName, text, clientMessageId, cancellationToken);
+
+    private async Task<ChatActionOutcome<MessageView>> PostAsync(
+        System.Linq.Expressions.Expression<Func<Chat, bool>> mine,
+        Guid chatId,
+        MessageSender sender,
+        Guid? staffMemberId,
+        string? authorName,
+        string? text,
+        string? clientMessageId,
+        CancellationToken cancellationToken)
+    {
+        var (cleaned, result) = ChatMessage.CleanText(text);
+        if (!result.IsValid)
+        {
+            return ChatActionOutcome<MessageView>.Fail(ChatProblemKind.Invalid, result.Error!, "text");
+        }
+
+        if (clientMessageId is { Length: > ChatMessage.MaxClientMessageIdLength })
+        {
+            return ChatActionOutcome<MessageView>.Fail(ChatProblemKind.Invalid, $"The client message id can be at most {ChatMessage.MaxClientMessageIdLength} characters.", "clientMessageId");
+        }
+
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var chat = await db.Chats.AsNoTracking().Where(c => c.Id == chatId).Where(mine).SingleOrDefaultAsync(cancellationToken);
+        if (chat is null)
+        {
+            return ChatActionOutcome<MessageView>.Fail(ChatProblemKind.NotFound, "There is no such chat for you.");
+        }
+
+        var open = sender == MessageSender.Shopper ? chat.Status is ChatStatus.Waiting or ChatStatus.Active : chat.Status == ChatStatus.Active;
+        if (!open)
+        {
+            return ChatActionOutcome<MessageView>.Fail(ChatProblemKind.Conflict, chat.Status == ChatStatus.Missed
+                ? "Nobody could take this chat. Leave a message instead and we will get back to you."
+                : "This chat has ended.");
+        }
+
+        var message = await ChatLog.AppendAsync(db, chat, sender, staffMemberId, authorName, cleaned!, clientMessageId, now, cancellationToken);
+        await db.Chats.Where(c => c.Id == chat.Id && c.Status != ChatStatus.Ended)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastActivityAt, now).SetProperty(c => c.IdleWarningSentAt, (DateTimeOffset?)null), cancellationToken);
+        var view = MessageView.Of(message);
+        await notifier.MessagePostedAsync(chat.ShopperId, chat.ExpertId, view);
+        return ChatActionOutcome<MessageView>.Ok(view);
+    }
+
+    /// <summary>Messages after a number, for a side of the chat (a reconnecting client catches up).</summary>
+    public async Task<IReadOnlyList<MessageView>?> MessagesSinceAsync(Guid chatId, int after, Guid? shopperId, Guid? staffMemberId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var allowed = await db.Chats.AnyAsync(
+            c => c.Id == chatId && ((shopperId != null && c.ShopperId == shopperId) || (staffMemberId != null && c.ExpertId == staffMemberId)),
+            cancellationToken);
+        return allowed ? await ChatLog.SinceAsync(db, chatId, Math.Max(0, after), cancellationToken) : null;
+    }
+
+    /// <summary>The shopper ends their chat (waiting or active).</summary>
+    public async Task<ChatActionOutcome<ChatView>> EndByShopperAsync(Guid shopperId, Guid chatId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Chats.AnyAsync(c => c.Id == chatId && c.ShopperId == shopperId, cancellationToken))
+        {
+            return ChatActionOutcome<ChatView>.Fail(ChatProblemKind.NotFound, "There is no such chat for you.");
+        }
+
+        return await EndAsync(chatId, ChatEndReason.Shopper, cancellationToken);
+    }
+
+    /// <summary>The expert who holds the chat closes it.</summary>
+    public async Task<ChatActionOutcome<ChatView>> CloseByExpertAsync(Guid staffMemberId, Guid chatId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Chats.AnyAsync(c => c.Id == chatId && c.ExpertId == staffMemberId, cancellationToken))
+        {
+            return ChatActionOutcome<ChatView>.Fail(ChatProblemKind.NotFound, "There is no such chat for you.");
+        }
+
+        return await EndAsync(chatId, ChatEndReason.Expert, cancellationToken);
+    }
+
+    /// <summary>Ends a waiting or active chat once, posts the closing line, and queues the transcript when the shopper gave an email.</summary>
+    public async Task<ChatActionOutcome<ChatView>> EndAsync(Guid chatId, ChatEndReason reason, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ended = await db.Chats.Where(c => c.Id == chatId && (c.Status == ChatStatus.Waiting || c.Status == ChatStatus.Active))
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.Status, ChatStatus.Ended)
+                    .SetProperty(c => c.EndedAt, now)
+                    .SetProperty(c => c.EndReason, reason)
+                    .SetProperty(c => c.NextWaveAt, (DateTimeOffset?)null),
+                cancellationToken);
+        var chat = await db.Chats.AsNoTracking().SingleAsync(c => c.Id == chatId, cancellationToken);
+        if (ended == 0)
+        {
+            return ChatActionOutcome<ChatView>.Fail(ChatProblemKind.Conflict, "This chat has already ended.");
+        }
+
+        await router.WithdrawPendingOffersAsync(db, chatId, OfferWithdrawal.ChatClosed, now, cancellationToken);
+        var line = reason switch
+        {
+            ChatEndReason.Shopper => "The shopper ended the chat.",
+            ChatEndReason.Expert => $"{chat.ExpertName} closed the chat.",
+            _ => "The chat ended because nobody wrote for a while.",
+        };
+        var closing = await ChatLog.AppendAsync(db, chat, MessageSender.System, null, null, line, null, now, cancellationToken);
+        await notifier.MessagePostedAsync(chat.ShopperId, chat.ExpertId, MessageView.Of(closing));
+
+        if (chat.ShopperEmail is not null && chat.ClaimedAt is not null
+            && await db.Chats.Where(c => c.Id == chatId && !c.TranscriptQueued).ExecuteUpdateAsync(s => s.SetProperty(c => c.TranscriptQueued, true), cancellationToken) == 1)
+        {
+            jobs.Enqueue<TranscriptJob>(job => job.RunAsync(chat.MerchantId, chat.Id, CancellationToken.None));
+        }
+
+        var view = ChatView.Of(chat, now);
+        await notifier.ChatChangedAsync(chat.ShopperId, chat.ExpertId, view);
+        return ChatActionOutcome<ChatView>.Ok(view);
+    }
+
+    /// <summary>The shopper rates the chat with 1–5 stars and an optional comment, once.</summary>
+    public async Task<ChatActionOutcome<ChatView>> RateAsync(Guid shopperId, Guid chatId, int rating, string? comment, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var chat = await db.Chats.SingleOrDefaultAsync(c => c.Id == chatId && c.ShopperId == shopperId, cancellationToken);
+        if (chat is null)
+        {
+            return ChatActionOutcome<ChatView>.Fail(ChatProblemKind.NotFound, "There is no such chat for you.");
+        }
+
+        var result = chat.Rate(rating, comment, now);
+        if (!result.IsValid)
+        {
+            return chat.Rating is not null && rating is >= 1 and <= 5 && (comment?.Length ?? 0) <= ChatRating.MaxCommentLength
+                ? ChatActionOutcome<ChatView>.Fail(ChatProblemKind.Conflict, result.Error!)
+                : ChatActionOutcome<ChatView>.Fail(ChatProblemKind.Invalid, result.Error!, rating is < 1 or > 5 ? "rating" : "comment");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return ChatActionOutcome<ChatView>.Ok(ChatView.Of(chat, now));
+    }
+
+    /// <summary>Applies the idle timeout to an active chat: the warning to both sides, then the end.</summary>
+    public async Task ApplyIdleTimeoutAsync(Guid chatId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var chat = await db.Chats.AsNoTracking().SingleOrDefaultAsync(c => c.Id == chatId, cancellationToken);
+        if (chat is null)
+        {
+            return;
+        }
+
+        var settings = await ChatRouter.SettingsAsync(db, cancellationToken);
+        switch (RoutingPolicy.IdleStepAt(chat, settings, now))
+        {
+            case IdleStep.Warn:
+                var warned = await db.Chats.Where(c => c.Id == chatId && c.IdleWarningSentAt == null && c.LastActivityAt == chat.LastActivityAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.IdleWarningSentAt, now), cancellationToken);
+                if (warned == 1)
+                {
+                    var endsAt = RoutingPolicy.IdleEndsAt(chat, settings);
+                    var minutes = Math.Max(1, (int)Math.Ceiling((endsAt - now).TotalMinutes));
+                    var warning = await ChatLog.AppendAsync(
+                        db, chat, MessageSender.System, null, null, $"This chat will end in {minutes} minute{(minutes == 1 ? string.Empty : "s")} unless someone writes.", null, now, cancellationToken);
+                    await notifier.MessagePostedAsync(chat.ShopperId, chat.ExpertId, MessageView.Of(warning));
+                    await notifier.IdleWarningAsync(chat.ShopperId, chat.ExpertId, chat.Id, endsAt);
+                }
+
+                break;
+            case IdleStep.End:
+                await EndAsync(chatId, ChatEndReason.Idle, cancellationToken);
+                break;
+        }
+    }
+}

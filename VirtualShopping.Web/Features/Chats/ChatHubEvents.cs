@@ -1,0 +1,12 @@
+namespace VirtualShopping.Web.Features.Chats;
+
+/// <summary>The names of the events the hubs push; the Store App and the widget listen for these.</summary>
+public static class ChatHubEvents
+{
+    public const string OfferReceived = "offerReceived";
+    public const string OfferWithdrawn = "offerWithdrawn";
+    public const string AvailabilityChanged = "availabilityChanged";
+    public const string ChatChanged = "chatChanged";
+    public const string MessageReceived = "messageReceived";
+    public const string IdleWarning = "idleWarning";
+}

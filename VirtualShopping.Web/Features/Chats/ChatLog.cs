@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Chats;
+using VirtualShopping.Infrastructure.Persistence;
+
+namespace VirtualShopping.Web.Features.Chats;
+
+/// <summary>
+/// Appends messages to a chat with the next number. The unique index on (chat, number) makes two
+/// writers that pick the same number collide; the loser takes the next one. A retried send with the
+/// same client message id returns the message already stored.
+/// </summary>
+public static class ChatLog
+{
+    private const int Attempts = 8;
+
+    public static async Task<ChatMessage> AppendAsync(
+        VirtualShoppingDbContext db,
+        Chat chat,
+        MessageSender sender,
+        Guid? staffMemberId,
+        string? authorName,
+        string text,
+        string? clientMessageId,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(chat);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (clientMessageId is not null
+                && await db.ChatMessages.AsNoTracking().SingleOrDefaultAsync(m => m.ChatId == chat.Id && m.Sender == sender && m.ClientMessageId == clientMessageId, cancellationToken) is { } stored)
+            {
+                return stored;
+            }
+
+            var last = await db.ChatMessages.Where(m => m.ChatId == chat.Id).MaxAsync(m => (int?)m.Sequence, cancellationToken) ?? 0;
+            var message = new ChatMessage
+            {
+                MerchantId = chat.MerchantId,
+                ChatId = chat.Id,
+                Sequence = last + 1,
+                Sender = sender,
+                StaffMemberId = staffMemberId,
+                AuthorName = authorName,
+                Text = text,
+                SentAt = now,
+                ClientMessageId = clientMessageId,
+            };
+            db.ChatMessages.Add(message);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.Entry(message).State = EntityState.Detached;
+                return message;
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                db.Entry(message).State = EntityState.Detached;
+            }
+        }
+    }
+
+    /// <summary>The chat's messages after the given number, in order.</summary>
+    public static async Task<List<MessageView>> SinceAsync(VirtualShoppingDbContext db, Guid chatId, int after, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var messages = await db.ChatMessages.AsNoTracking()
+            .Where(m => m.ChatId == chatId && m.Sequence > after)
+            .OrderBy(m => m.Sequence)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        return messages.Select(MessageView.Of).ToList();
+    }
+}

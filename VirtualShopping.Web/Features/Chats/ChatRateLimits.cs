@@ -1,0 +1,48 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace VirtualShopping.Web.Features.Chats;
+
+/// <summary>
+/// Limits on the anonymous chat endpoints: per shopper session (the endpoint policy) and per IP address
+/// (a global limiter over the widget API and the shopper hub). A caller over a limit gets 429 problem
+/// details with Retry-After, and nothing they sent is stored.
+/// </summary>
+public static class ChatRateLimits
+{
+    public const string Policy = "shopper";
+
+    public static IServiceCollection AddChatRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChatRateLimitOptions>().Bind(configuration.GetSection(ChatRateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var limits = configuration.GetSection(ChatRateLimitOptions.Section).Get<ChatRateLimitOptions>() ?? new ChatRateLimitOptions();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(Policy, http =>
+            {
+                var authorization = http.Request.Headers.Authorization.ToString();
+                var key = authorization.Length > 0 ? "session:" + authorization : "ip:" + http.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(limits.SessionPermitsPerMinute));
+            });
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.Request.Path.StartsWithSegments("/api/v1/widget") || http.Request.Path.StartsWithSegments(ShopperHub.Path)
+                    ? RateLimitPartition.GetFixedWindowLimiter("ip:" + http.Connection.RemoteIpAddress, _ => Window(limits.IpPermitsPerMinute))
+                    : RateLimitPartition.GetNoLimiter(string.Empty));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Results.Problem(
+                        $"Too many requests. Wait {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds and try again.",
+                        statusCode: StatusCodes.Status429TooManyRequests,
+                        title: "Slow down")
+                    .ExecuteAsync(context.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits) =>
+        new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
+}

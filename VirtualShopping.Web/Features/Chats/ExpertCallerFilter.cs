@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Staff;
+using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Infrastructure.Tenancy;
+using VirtualShopping.Web.Authorization;
+
+namespace VirtualShopping.Web.Features.Chats;
+
+/// <summary>
+/// For the Store App API: the bearer token's staff member must still be an active expert (a token outlives a
+/// deactivation by up to an hour otherwise); the request works in their merchant's data.
+/// </summary>
+internal sealed class ExpertCallerFilter : IEndpointFilter
+{
+    private const string ExpertItem = "vs.expert";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var merchantId = MerchantScope.MerchantOf(http.User);
+        var staffId = http.User.StaffMemberId();
+        if (merchantId is null || staffId is null)
+        {
+            return Results.Problem("Sign in to the Store App again.", statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in");
+        }
+
+        http.RequestServices.GetRequiredService<MerchantScope>().Use(merchantId.Value);
+        await using var db = await http.RequestServices.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>().CreateDbContextAsync(http.RequestAborted);
+        var expert = await db.StaffMembers.AsNoTracking().Where(s => s.Id == staffId).Select(s => new { s.Id, s.DisplayName, s.Status }).SingleOrDefaultAsync(http.RequestAborted);
+        if (expert is null || expert.Status != StaffStatus.Active)
+        {
+            return Results.Problem("Your access has been removed. Ask your store manager.", statusCode: StatusCodes.Status403Forbidden, title: "No access");
+        }
+
+        http.Items[ExpertItem] = (expert.Id, expert.DisplayName);
+        return await next(context);
+    }
+
+    public static (Guid Id, string Name) ExpertOf(HttpContext http) => ((Guid, string))http.Items[ExpertItem]!;
+}

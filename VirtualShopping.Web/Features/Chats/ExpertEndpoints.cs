@@ -1,0 +1,167 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VirtualShopping.Domain.Chats;
+using VirtualShopping.Domain.Staff;
+using VirtualShopping.Infrastructure.Identity;
+using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Web.Authorization;
+using VirtualShopping.Web.Features.Settings;
+
+namespace VirtualShopping.Web.Features.Chats;
+
+/// <summary>
+/// The Store App's companion API under /api/v1/expert (bearer token): sign in, go available, see and answer
+/// offers, list my chats, send messages and saved replies, close chats. Pushes come over /hubs/expert.
+/// </summary>
+public static class ExpertEndpoints
+{
+    public static void MapExpertEndpoints(this IEndpointRouteBuilder app)
+    {
+        var tokens = app.MapGroup("/api/v1/expert/token").WithTags("Store App").AllowAnonymous();
+        tokens.MapPost("/", IssueTokenAsync).WithName("IssueExpertToken");
+
+        var expert = app.MapGroup("/api/v1/expert").WithTags("Store App")
+            .RequireAuthorization(Policies.Expert).AddEndpointFilter<ExpertCallerFilter>();
+
+        expert.MapGet("/me", async (HttpContext http, IDbContextFactory<VirtualShoppingDbContext> contexts, CancellationToken ct) =>
+        {
+            var (id, name) = ExpertCallerFilter.ExpertOf(http);
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var me = await db.StaffMembers.AsNoTracking().SingleAsync(s => s.Id == id, ct);
+            var active = await db.Chats.CountAsync(c => c.ExpertId == id && c.Status == ChatStatus.Active, ct);
+            var settings = await ChatRouter.SettingsAsync(db, ct);
+            return Results.Ok(new ExpertProfile(id, name, me.IsAvailable, me.Languages, active, settings.MaxSimultaneousChats));
+        }).WithName("GetExpertProfile");
+
+        expert.MapPut("/availability", async (AvailabilityInput input, HttpContext http, ChatRouter router, CancellationToken ct) =>
+        {
+            await router.SetAvailabilityAsync(ExpertCallerFilter.ExpertOf(http).Id, input.Available, null, ct);
+            return Results.NoContent();
+        }).WithName("SetExpertAvailability");
+
+        expert.MapGet("/offers", async (HttpContext http, ChatRouter router, CancellationToken ct) =>
+            Results.Ok(await router.PendingOffersAsync(ExpertCallerFilter.ExpertOf(http).Id, ct))).WithName("GetExpertOffers");
+
+        expert.MapPost("/offers/{offerId:guid}/claim", async (Guid offerId, HttpContext http, ChatRouter router, CancellationToken ct) =>
+        {
+            var outcome = await router.ClaimAsync(ExpertCallerFilter.ExpertOf(http).Id, offerId, ct);
+            if (!outcome.OfferFound)
+            {
+                return Results.Problem("There is no such offer for you.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+            }
+
+            return outcome.Chat is { } chat
+                ? Results.Ok(chat)
+                : Results.Problem(outcome.Explanation, statusCode: StatusCodes.Status409Conflict, title: "Chat not claimed",
+                    extensions: new Dictionary<string, object?> { ["reason"] = outcome.Refusal.ToString() });
+        }).WithName("ClaimOffer");
+
+        expert.MapPost("/offers/{offerId:guid}/decline", async (Guid offerId, DeclineInput? input, HttpContext http, ChatRouter router, CancellationToken ct) =>
+            ChatResults.From(
+                await router.DeclineAsync(ExpertCallerFilter.ExpertOf(http).Id, offerId, input?.GoUnavailable ?? false, ct),
+                nowUnavailable => Results.Ok(new { declined = true, available = !nowUnavailable })))
+            .WithName("DeclineOffer");
+
+        expert.MapGet("/chats", async (HttpContext http, ChatConversation conversation, CancellationToken ct) =>
+            Results.Ok(await conversation.ActiveChatsOfAsync(ExpertCallerFilter.ExpertOf(http).Id, ct))).WithName("GetExpertChats");
+
+        expert.MapGet("/chats/{chatId:guid}/messages", async (Guid chatId, int? after, HttpContext http, ChatConversation conversation, CancellationToken ct) =>
+            await conversation.MessagesSinceAsync(chatId, after ?? 0, null, ExpertCallerFilter.ExpertOf(http).Id, ct) is { } messages
+                ? Results.Ok(messages)
+                : Results.Problem("There is no such chat for you.", statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+            .WithName("GetExpertMessages");
+
+        expert.MapPost("/chats/{chatId:guid}/messages", async (Guid chatId, SendMessageInput input, HttpContext http, ChatConversation conversation, IDbContextFactory<VirtualShoppingDbContext> contexts, CancellationToken ct) =>
+        {
+            var (id, name) = ExpertCallerFilter.ExpertOf(http);
+            var text = input.Text;
+            if (input.SavedReplyId is { } replyId)
+            {
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                text = await db.SavedReplies.Where(r => r.Id == replyId).Select(r => r.Text).SingleOrDefaultAsync(ct);
+                if (text is null)
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["savedReplyId"] = ["There is no such saved reply."] }, title: "Check what you entered");
+                }
+            }
+
+            return ChatResults.From(
+                await conversation.PostFromExpertAsync(id, name, chatId, text, input.ClientMessageId, ct),
+                message => Results.Created($"{http.Request.Path}?after={message.Sequence - 1}", message));
+        }).WithName("SendExpertMessage");
+
+        expert.MapPost("/chats/{chatId:guid}/close", async (Guid chatId, HttpContext http, ChatConversation conversation, CancellationToken ct) =>
+            ChatResults.From(await conversation.CloseByExpertAsync(ExpertCallerFilter.ExpertOf(http).Id, chatId, ct), Results.Ok))
+            .WithName("CloseExpertChat");
+
+        expert.MapGet("/saved-replies", async (string? language, string? search, SavedReplyService replies, CancellationToken ct) =>
+            Results.Ok((await replies.ListAsync(search, language, ct)).Select(r => new { r.Id, r.Title, r.Shortcut, r.Language, r.Text })))
+            .WithName("GetExpertSavedReplies");
+    }
+
+    /// <summary>
+    /// Email and password for a token, or a refresh token for a new one. Only active experts get one; failed
+    /// passwords count towards the lockout like the dashboard sign-in.
+    /// </summary>
+    private static async Task<IResult> IssueTokenAsync(
+        TokenRequest request,
+        HttpContext http,
+        IServiceProvider services,
+        IDbContextFactory<VirtualShoppingDbContext> contexts,
+        TimeProvider clock,
+        CancellationToken ct)
+    {
+        var signIn = services.GetService<SignInManager<ApplicationUser>>();
+        if (signIn is null)
+        {
+            return Results.Problem("This server signs the Store App in with Microsoft Entra ID; use an Entra access token.", statusCode: StatusCodes.Status404NotFound, title: "Local sign-in is off");
+        }
+
+        ApplicationUser? user;
+        if (!string.IsNullOrWhiteSpace(request.RefreshToken))
+        {
+            var protector = services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(ExpertTokens.Scheme).RefreshTokenProtector;
+            var ticket = protector.Unprotect(request.RefreshToken);
+            user = ticket?.Properties.ExpiresUtc is { } expires && expires > clock.GetUtcNow()
+                ? await signIn.ValidateSecurityStampAsync(ticket.Principal)
+                : null;
+            if (user is null)
+            {
+                return Results.Problem("The refresh token is not valid or has expired. Sign in again.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign in again");
+            }
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrWhiteSpace(request.Password))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["Enter your email and password."] }, title: "Check what you entered");
+            }
+
+            user = await signIn.UserManager.FindByEmailAsync(StaffMember.NormalizeEmail(request.Email));
+            var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+            if (!result.Succeeded)
+            {
+                return Results.Problem(
+                    result.IsLockedOut ? "Too many wrong passwords. Try again in 15 minutes." : "The email or password is not right.",
+                    statusCode: StatusCodes.Status401Unauthorized,
+                    title: "Sign-in failed");
+            }
+        }
+
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            var staff = await db.StaffMembers.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(s => s.Id == user!.StaffMemberId, ct);
+            if (staff is null || !staff.CanSignIn || !staff.Roles.HasFlag(StaffRoles.Expert))
+            {
+                return Results.Problem("Only active experts can use the Store App.", statusCode: StatusCodes.Status403Forbidden, title: "No access");
+            }
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user!);
+        await http.SignInAsync(ExpertTokens.Scheme, principal);
+        return Results.Empty;
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Chats;
+using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Infrastructure.Tenancy;
+using VirtualShopping.Web.Authorization;
+
+namespace VirtualShopping.Web.Features.Chats;
+
+/// <summary>
+/// The Store App's realtime channel (/hubs/expert, bearer token). Connecting marks the expert connected, so
+/// routing may offer them chats; disconnecting stops new offers but leaves their chats alone. Pushes:
+/// offers, withdrawals, availability changes, chat changes and messages. Everything else is REST.
+/// </summary>
+[Authorize(Policy = Policies.Expert)]
+public sealed class ExpertHub(
+    IDbContextFactory<VirtualShoppingDbContext> contexts,
+    MerchantScope scope,
+    ExpertConnectionRegistry registry,
+    ChatRouter router,
+    ChatConversation conversation,
+    TimeProvider clock) : Hub
+{
+    public const string Path = "/hubs/expert";
+
+    public override async Task OnConnectedAsync()
+    {
+        var (merchantId, staffMemberId) = Caller();
+        scope.Use(merchantId);
+        var now = clock.GetUtcNow();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            db.ExpertConnections.Add(new ExpertConnection { ConnectionId = Context.ConnectionId, StaffMemberId = staffMemberId, ConnectedAt = now, LastSeenAt = now });
+            await db.SaveChangesAsync();
+        }
+
+        registry.Add(Context.ConnectionId, merchantId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubChatNotifier.ExpertGroup(staffMemberId));
+
+        // A reconnecting Store App gets the offers still counting down for it.
+        foreach (var offer in await router.PendingOffersAsync(staffMemberId))
+        {
+            await Clients.Caller.SendAsync(ChatHubEvents.OfferReceived, offer);
+        }
+
+        await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        registry.Remove(Context.ConnectionId);
+        var (merchantId, _) = Caller();
+        scope.Use(merchantId);
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            await db.ExpertConnections.Where(c => c.ConnectionId == Context.ConnectionId).ExecuteDeleteAsync();
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>The messages of one of the expert's chats after the last number the app saw, in order.</summary>
+    public async Task<IReadOnlyList<MessageView>> MessagesSince(Guid chatId, int after)
+    {
+        var (merchantId, staffMemberId) = Caller();
+        scope.Use(merchantId);
+        return await conversation.MessagesSinceAsync(chatId, after, null, staffMemberId)
+            ?? throw new HubException("There is no such chat for you.");
+    }
+
+    private (Guid MerchantId, Guid StaffMemberId) Caller() =>
+        (MerchantScope.MerchantOf(Context.User) ?? throw new HubException("Not signed in as staff."),
+         Context.User?.StaffMemberId() ?? throw new HubException("Not signed in as staff."));
+}

@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VirtualShopping.Domain.Chats;
+using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Infrastructure.Tenancy;
+
+namespace VirtualShopping.Web.Features.Chats;
+
+/// <summary>
+/// Resolves routing's due work from the database several times a second: expired offers, missed chats, due
+/// waves and idle chats, for every merchant. It starts with a sweep, so after a restart (or in a second
+/// instance) the waves and countdowns carry on from the database at once. Every step is a conditional
+/// update, so instances sweeping side by side never resolve the same thing twice. Hangfire is not used for
+/// this: its scheduler polls every 15 seconds, and countdowns need sub-second resolution.
+/// </summary>
+public sealed class RoutingSweeper(
+    IServiceScopeFactory scopes,
+    ExpertConnectionRegistry registry,
+    TimeProvider clock,
+    IOptions<ChatRoutingOptions> options,
+    ILogger<RoutingSweeper> logger) : BackgroundService
+{
+    private DateTimeOffset lastHeartbeat = DateTimeOffset.MinValue;
+    private DateTimeOffset lastIdleCheck = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.SweepEnabled)
+        {
+            return;
+        }
+
+        var interval = TimeSpan.FromMilliseconds(options.Value.SweepIntervalMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The sweep must keep running whatever one pass hits; the error is logged.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                logger.SweepFailed(e);
+            }
+
+            try
+            {
+                await Task.Delay(interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One pass over everything due now.</summary>
+    public async Task SweepAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        if (now - lastHeartbeat >= TimeSpan.FromSeconds(options.Value.HeartbeatSeconds) || now < lastHeartbeat)
+        {
+            var held = registry.ConnectionIds.ToList();
+            if (held.Count > 0)
+            {
+                await db.ExpertConnections.IgnoreQueryFilters().Where(c => held.Contains(c.ConnectionId))
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastSeenAt, now), cancellationToken);
+            }
+
+            // Connections of instances that stopped without saying goodbye.
+            var stale = now.AddSeconds(-options.Value.ConnectionFreshnessSeconds * 4);
+            await db.ExpertConnections.IgnoreQueryFilters().Where(c => c.LastSeenAt < stale).ExecuteDeleteAsync(cancellationToken);
+            lastHeartbeat = now;
+        }
+
+        var expiredOffers = await db.ChatOffers.IgnoreQueryFilters().AsNoTracking()
+            .Where(o => o.Status == OfferStatus.Pending && (o.ExpiresAt <= now || db.Chats.IgnoreQueryFilters().Any(c => c.Id == o.ChatId && c.Status != ChatStatus.Waiting)))
+            .Select(o => new Due(o.Id, o.MerchantId)).ToListAsync(cancellationToken);
+        var missedChats = await db.Chats.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.Status == ChatStatus.Waiting && c.ClaimDeadline <= now)
+            .Select(c => new Due(c.Id, c.MerchantId)).ToListAsync(cancellationToken);
+        var dueWaves = await db.Chats.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.Status == ChatStatus.Waiting && c.NextWaveAt <= now && c.ClaimDeadline > now)
+            .Select(c => new Due(c.Id, c.MerchantId)).ToListAsync(cancellationToken);
+        List<Due> idleCandidates = [];
+        if (now - lastIdleCheck >= TimeSpan.FromSeconds(5) || now < lastIdleCheck)
+        {
+            idleCandidates = await db.Chats.IgnoreQueryFilters().AsNoTracking()
+                .Where(c => c.Status == ChatStatus.Active && c.LastActivityAt <= now.AddMinutes(-1))
+                .Select(c => new Due(c.Id, c.MerchantId)).ToListAsync(cancellationToken);
+            lastIdleCheck = now;
+        }
+
+        var merchants = expiredOffers.Select(o => o.MerchantId).Concat(missedChats.Select(c => c.MerchantId))
+            .Concat(dueWaves.Select(c => c.MerchantId)).Concat(idleCandidates.Select(c => c.MerchantId)).Distinct();
+        foreach (var merchantId in merchants)
+        {
+            await using var merchantScope = scopes.CreateAsyncScope();
+            merchantScope.ServiceProvider.GetRequiredService<MerchantScope>().Use(merchantId);
+            var router = merchantScope.ServiceProvider.GetRequiredService<ChatRouter>();
+            var conversation = merchantScope.ServiceProvider.GetRequiredService<ChatConversation>();
+            foreach (var offer in expiredOffers.Where(o => o.MerchantId == merchantId))
+            {
+                await router.ExpireOfferAsync(offer.Id, cancellationToken);
+            }
+
+            foreach (var chat in missedChats.Where(c => c.MerchantId == merchantId))
+            {
+                await router.MissChatAsync(chat.Id, cancellationToken);
+            }
+
+            foreach (var chat in dueWaves.Where(c => c.MerchantId == merchantId))
+            {
+                await router.DispatchWaveAsync(chat.Id, cancellationToken);
+            }
+
+            foreach (var chat in idleCandidates.Where(c => c.MerchantId == merchantId))
+            {
+                await conversation.ApplyIdleTimeoutAsync(chat.Id, cancellationToken);
+            }
+        }
+    }
+
+    private sealed record Due(Guid Id, Guid MerchantId);
+}

@@ -1,0 +1,73 @@
+using VirtualShopping.Web.Authorization;
+
+namespace VirtualShopping.Web.Features.Chats;
+
+/// <summary>
+/// The chat widget's API under /api/v1/widget/{publicKey}: a shopper session, then start a chat, read and
+/// send messages, end and rate it. Anonymous callers, identified by the signed session token; rate limited
+/// per session and per IP.
+/// </summary>
+public static class ShopperChatEndpoints
+{
+    public static void MapShopperChatEndpoints(this IEndpointRouteBuilder app)
+    {
+        var widget = app.MapGroup("/api/v1/widget/{publicKey}").WithTags("Shopper chat").RequireRateLimiting(ChatRateLimits.Policy);
+
+        widget.MapPost("/session", async (string publicKey, HttpContext http, ShopperSessionTokens tokens, CancellationToken ct) =>
+        {
+            var merchantId = await ShopperSessionFilter.MerchantOfKeyAsync(http.RequestServices, publicKey, ct);
+            if (merchantId is null)
+            {
+                return Results.Problem("No chat is set up for this key. Check the key in your embed snippet.", statusCode: StatusCodes.Status404NotFound, title: "Unknown widget key");
+            }
+
+            // A returning shopper keeps their identity (so experts see "spoken before"); anyone else gets a new one.
+            var header = http.Request.Headers.Authorization.ToString();
+            var previous = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? tokens.Read(header[7..].Trim()) : null;
+            var shopperId = previous is { } p && p.MerchantId == merchantId ? p.ShopperId : Guid.NewGuid();
+            var (token, expiresAt) = tokens.Issue(merchantId.Value, shopperId);
+            return Results.Ok(new ShopperSessionResponse(token, shopperId, expiresAt));
+        }).AllowAnonymous().WithName("StartShopperSession");
+
+        var chats = widget.MapGroup("/chats").RequireAuthorization(Policies.Shopper).AddEndpointFilter<ShopperSessionFilter>();
+
+        chats.MapPost("/", async (StartChatInput input, HttpContext http, ChatConversation conversation, CancellationToken ct) =>
+        {
+            var outcome = await conversation.StartAsync(ShopperSessionFilter.ShopperOf(http), input, ct);
+            if (outcome.Problems.Count > 0)
+            {
+                return Results.ValidationProblem(outcome.Problems, title: "Check what you entered");
+            }
+
+            return outcome.OutOfHours
+                ? Results.Ok(new { outOfHours = true, outOfHoursText = outcome.OutOfHoursText, canLeaveMessage = true })
+                : Results.Created($"/api/v1/widget/{http.GetRouteValue("publicKey")}/chats/{outcome.Chat!.Id}", outcome.Chat);
+        }).WithName("StartChat");
+
+        chats.MapGet("/{chatId:guid}", async (Guid chatId, HttpContext http, ChatConversation conversation, CancellationToken ct) =>
+            await conversation.FindForShopperAsync(ShopperSessionFilter.ShopperOf(http), chatId, ct) is { } chat
+                ? Results.Ok(chat)
+                : Results.Problem("There is no such chat for you.", statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+            .WithName("GetShopperChat");
+
+        chats.MapGet("/{chatId:guid}/messages", async (Guid chatId, int? after, HttpContext http, ChatConversation conversation, CancellationToken ct) =>
+            await conversation.MessagesSinceAsync(chatId, after ?? 0, ShopperSessionFilter.ShopperOf(http), null, ct) is { } messages
+                ? Results.Ok(messages)
+                : Results.Problem("There is no such chat for you.", statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+            .WithName("GetShopperMessages");
+
+        chats.MapPost("/{chatId:guid}/messages", async (Guid chatId, SendMessageInput input, HttpContext http, ChatConversation conversation, CancellationToken ct) =>
+            ChatResults.From(
+                await conversation.PostFromShopperAsync(ShopperSessionFilter.ShopperOf(http), chatId, input.Text, input.ClientMessageId, ct),
+                message => Results.Created($"{http.Request.Path}?after={message.Sequence - 1}", message)))
+            .WithName("SendShopperMessage");
+
+        chats.MapPost("/{chatId:guid}/end", async (Guid chatId, HttpContext http, ChatConversation conversation, CancellationToken ct) =>
+            ChatResults.From(await conversation.EndByShopperAsync(ShopperSessionFilter.ShopperOf(http), chatId, ct), Results.Ok))
+            .WithName("EndShopperChat");
+
+        chats.MapPost("/{chatId:guid}/rating", async (Guid chatId, RatingInput input, HttpContext http, ChatConversation conversation, CancellationToken ct) =>
+            ChatResults.From(await conversation.RateAsync(ShopperSessionFilter.ShopperOf(http), chatId, input.Rating, input.Comment, ct), Results.Ok))
+            .WithName("RateChat");
+    }
+}
