@@ -46,7 +46,8 @@ public static class WebSetup
         services.AddOpenApi();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
-        services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddChatRateLimits(configuration);
         services.AddHostedService(sp => sp.GetRequiredService<RoutingSweeper>());
         services.AddHealthChecks()

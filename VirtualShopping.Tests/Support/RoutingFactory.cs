@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace VirtualShopping.Tests.Support;
+
+/// <summary>
+/// The real app for routing tests: its clock is a <see cref="FakeTimeProvider"/> (Monday 23 November 2026,
+/// 11:00 UTC) that tests move on, so countdowns and waves happen when a test says so. A second factory can
+/// open the same database file, as a second app instance or a restarted one.
+/// </summary>
+public sealed class RoutingFactory : VirtualShoppingFactory
+{
+    public static readonly DateTimeOffset Monday11 = new(2026, 11, 23, 11, 0, 0, TimeSpan.Zero);
+
+    private readonly string? sharedDatabasePath;
+    private readonly Dictionary<string, string?> settings = [];
+
+    public RoutingFactory(string? sharedDatabasePath = null, FakeTimeProvider? clock = null)
+    {
+        this.sharedDatabasePath = sharedDatabasePath;
+        Clock = clock ?? new FakeTimeProvider(Monday11);
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>The database file this host uses (its own, or the shared one).</summary>
+    public string DatabaseFile => sharedDatabasePath ?? DatabasePath;
+
+    /// <summary>Sets a configuration value before the host starts.</summary>
+    public RoutingFactory With(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (sharedDatabasePath is not null)
+        {
+            builder.UseSetting("ConnectionStrings:VirtualShopping", $"Data Source={sharedDatabasePath};Pooling=False");
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+}
