@@ -20,8 +20,12 @@ public sealed class RoutingSweeper(
     IOptions<ChatRoutingOptions> options,
     ILogger<RoutingSweeper> logger) : BackgroundService
 {
+    private readonly TaskCompletionSource firstSweep = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset lastHeartbeat = DateTimeOffset.MinValue;
     private DateTimeOffset lastIdleCheck = DateTimeOffset.MinValue;
+
+    /// <summary>Completes when the sweep at start-up has resolved what came due while the app was down.</summary>
+    public Task FirstSweepDone => firstSweep.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,6 +40,7 @@ public sealed class RoutingSweeper(
             try
             {
                 await SweepAsync(stoppingToken);
+                firstSweep.TrySetResult();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Chats;
+using VirtualShopping.Tests.Support;
+using VirtualShopping.Web.Features.Chats;
+
+namespace VirtualShopping.Tests.Integration.Chats;
+
+/// <summary>
+/// Twelve experts offered the same chat claim it at the same moment, half through one app instance and half
+/// through a second instance over the same database: exactly one wins, everyone else gets 409 with a clear
+/// problem detail, and the database shows one claimed offer and eleven withdrawn ones.
+/// </summary>
+public sealed class ClaimRaceTests : IAsyncLifetime
+{
+    private RoutingFactory first = null!;
+    private RoutingFactory second = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        first = new RoutingFactory();
+        second = new RoutingFactory(first.DatabaseFile, first.Clock);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await second.DisposeAsync();
+        await first.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Exactly_one_of_many_simultaneous_claims_across_two_instances_wins()
+    {
+        var world = await RoutingWorld.CreateAsync(first.Services, experts: 12, s => s.NumberOfWaves = 1);
+        _ = second.Server; // the second instance starts over the same database file
+
+        var experts = new List<(RoutingExpert Person, HttpClient Api, HubEvents Hub)>();
+        for (var i = 0; i < world.Experts.Count; i++)
+        {
+            var instance = i % 2 == 0 ? first : second;
+            var (api, token) = await ChatClients.ExpertAsync(instance, world.Experts[i].Email);
+            var hub = await HubEvents.ConnectAsync(instance, ExpertHub.Path, token, ChatClients.ExpertEvents);
+            (await api.PutAsJsonAsync("/api/v1/expert/availability", new { available = true })).EnsureSuccessStatusCode();
+            experts.Add((world.Experts[i], api, hub));
+        }
+
+        var (shopper, _, _) = await ChatClients.ShopperAsync(first, world.WidgetKey);
+        var chat = (await (await shopper.PostAsJsonAsync($"/api/v1/widget/{world.WidgetKey}/chats", new { departmentId = world.ShoesId, language = "en" }))
+            .Content.ReadAsync<ChatView>())!;
+
+        // Offers are pushed by the instance that sent the wave; an expert on the other instance reads them over REST.
+        var offers = new List<Guid>();
+        foreach (var (_, api, _) in experts)
+        {
+            var pending = (await api.GetJsonAsync<List<OfferView>>("/api/v1/expert/offers"))!;
+            offers.Add(Assert.Single(pending, o => o.ChatId == chat.Id).OfferId);
+        }
+
+        using var go = new SemaphoreSlim(0);
+        var claims = experts.Select(async (expert, i) =>
+        {
+            await go.WaitAsync();
+            return await expert.Api.PostAsync($"/api/v1/expert/offers/{offers[i]}/claim", null);
+        }).ToList();
+        go.Release(experts.Count);
+        var responses = await Task.WhenAll(claims);
+
+        var winners = responses.Where(r => r.StatusCode == HttpStatusCode.OK).ToList();
+        Assert.Single(winners);
+        var losers = responses.Where(r => r.StatusCode != HttpStatusCode.OK).ToList();
+        Assert.Equal(11, losers.Count);
+        foreach (var loser in losers)
+        {
+            Assert.Equal(HttpStatusCode.Conflict, loser.StatusCode);
+            var problem = (await loser.Content.ReadAsync<ProblemDetails>())!;
+            Assert.Equal("A colleague claimed this chat first.", problem.Detail);
+        }
+
+        var winner = (await winners[0].Content.ReadAsync<ChatView>())!;
+        var stored = await first.InMerchantAsync(world.MerchantId, async db => (
+            Chat: await db.Chats.AsNoTracking().SingleAsync(c => c.Id == chat.Id),
+            Offers: await db.ChatOffers.AsNoTracking().Where(o => o.ChatId == chat.Id).ToListAsync()));
+        Assert.Equal(ChatStatus.Active, stored.Chat.Status);
+        Assert.Equal(winner.ExpertName, stored.Chat.ExpertName);
+        Assert.Equal(1, stored.Offers.Count(o => o.Status == OfferStatus.Claimed));
+        Assert.Equal(11, stored.Offers.Count(o => o.Status == OfferStatus.Withdrawn));
+        Assert.Equal(stored.Chat.ExpertId, stored.Offers.Single(o => o.Status == OfferStatus.Claimed).StaffMemberId);
+
+        foreach (var (_, api, hub) in experts)
+        {
+            await hub.DisposeAsync();
+            api.Dispose();
+        }
+    }
+}

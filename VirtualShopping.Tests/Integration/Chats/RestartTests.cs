@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Chats;
+using VirtualShopping.Tests.Support;
+using VirtualShopping.Web.Features.Chats;
+
+namespace VirtualShopping.Tests.Integration.Chats;
+
+/// <summary>
+/// Offers and deadlines live in the database: when the app stops with offers counting down and starts again
+/// after they ran out, the new host resolves them on its first sweep (it sweeps at start-up, then every
+/// Routing:SweepIntervalMilliseconds, at most 1000), the waves carry on, and the chat is missed at its deadline.
+/// </summary>
+public sealed class RestartTests : IAsyncDisposable
+{
+    private readonly TestDatabase database = new();
+    private readonly RoutingFactory before;
+    private RoutingFactory? after;
+
+    public RestartTests() => before = new RoutingFactory(database.Path);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (after is not null)
+        {
+            await after.DisposeAsync();
+        }
+
+        await before.DisposeAsync();
+        database.Dispose();
+    }
+
+    [Fact]
+    public async Task A_restarted_app_resolves_expired_offers_at_once_and_carries_on_with_the_waves()
+    {
+        var world = await RoutingWorld.CreateAsync(before.Services, experts: 4, s => s.NumberOfWaves = 2);
+        var hubs = new List<HubEvents>();
+        foreach (var person in world.Experts)
+        {
+            var (api, token) = await ChatClients.ExpertAsync(before, person.Email);
+            hubs.Add(await HubEvents.ConnectAsync(before, ExpertHub.Path, token, ChatClients.ExpertEvents));
+            (await api.PutAsJsonAsync("/api/v1/expert/availability", new { available = true })).EnsureSuccessStatusCode();
+        }
+
+        var (shopper, shopperToken, _) = await ChatClients.ShopperAsync(before, world.WidgetKey);
+        var chat = (await (await shopper.PostAsJsonAsync($"/api/v1/widget/{world.WidgetKey}/chats", new { departmentId = world.ShoesId, language = "en" }))
+            .Content.ReadAsync<ChatView>())!;
+        var firstWave = await OffersAsync(before, world, chat.Id);
+        Assert.Equal(2, firstWave.Count); // 4 experts over 2 waves
+        Assert.All(firstWave, o => Assert.Equal(OfferStatus.Pending, o.Status));
+
+        // The app stops (the experts' phones lose it) with the first wave counting down...
+        foreach (var hub in hubs)
+        {
+            await hub.DisposeAsync();
+        }
+
+        await before.DisposeAsync();
+
+        // ...and comes back 20 seconds later, past the 15-second countdown and the second wave's time.
+        before.Clock.Advance(TimeSpan.FromSeconds(20));
+        after = new RoutingFactory(database.Path, before.Clock);
+        var sweeper = after.Services.GetRequiredService<RoutingSweeper>();
+        await sweeper.FirstSweepDone.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        var resolved = await OffersAsync(after, world, chat.Id);
+        Assert.All(resolved.Where(o => o.Wave == 0), o => Assert.Equal(OfferStatus.Expired, o.Status));
+        var stored = await after.InMerchantAsync(world.MerchantId, db => db.Chats.AsNoTracking().SingleAsync(c => c.Id == chat.Id));
+        Assert.Equal(ChatStatus.Waiting, stored.Status);
+        Assert.Equal(2, stored.WavesSent); // the second wave went out (to nobody: nobody is connected to the new host)
+        var missedInARow = await after.InMerchantAsync(world.MerchantId, db =>
+            db.StaffMembers.Where(s => firstWave.Select(o => o.StaffMemberId).Contains(s.Id)).Select(s => s.ConsecutiveMissedOffers).ToListAsync());
+        Assert.All(missedInARow, n => Assert.Equal(1, n));
+
+        // At the end of the 90-second claim period the chat becomes a missed chat and the shopper may leave a message.
+        after.Clock.Advance(TimeSpan.FromSeconds(70));
+        await sweeper.SweepAsync();
+        using var shopperAfter = after.CreateClient();
+        shopperAfter.DefaultRequestHeaders.Authorization = new("Bearer", shopperToken);
+        var view = (await shopperAfter.GetJsonAsync<ChatView>($"/api/v1/widget/{world.WidgetKey}/chats/{chat.Id}"))!;
+        Assert.Equal((ChatStatus.Missed, true), (view.Status, view.CanLeaveMessage));
+    }
+
+    private static Task<List<ChatOffer>> OffersAsync(RoutingFactory host, RoutingWorld world, Guid chatId) =>
+        host.InMerchantAsync(world.MerchantId, db => db.ChatOffers.AsNoTracking().Where(o => o.ChatId == chatId).ToListAsync());
+}
