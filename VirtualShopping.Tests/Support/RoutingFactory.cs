@@ -17,7 +17,12 @@ public sealed class RoutingFactory : VirtualShoppingFactory
     private readonly string? sharedDatabasePath;
     private readonly Dictionary<string, string?> settings = [];
 
-    public RoutingFactory(string? sharedDatabasePath = null, FakeTimeProvider? clock = null)
+    public RoutingFactory()
+        : this(null)
+    {
+    }
+
+    internal RoutingFactory(string? sharedDatabasePath, FakeTimeProvider? clock = null)
     {
         this.sharedDatabasePath = sharedDatabasePath;
         Clock = clock ?? new FakeTimeProvider(Monday11);

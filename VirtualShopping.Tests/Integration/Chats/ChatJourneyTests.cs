@@ -184,5 +184,4 @@ public sealed class ChatJourneyTests : IAsyncLifetime
         throw new TimeoutException("No transcript email arrived.");
     }
 
-    private sealed record Withdrawal(Guid OfferId, Guid ChatId, OfferWithdrawal Reason);
 }
