@@ -10,6 +10,7 @@ using VirtualShopping.Web.Features.Demo;
 using VirtualShopping.Web.Features.Account;
 using VirtualShopping.Web.Features.Audit;
 using VirtualShopping.Web.Features.Chats;
+using VirtualShopping.Web.Features.LeftMessages;
 using VirtualShopping.Web.Features.Home;
 using VirtualShopping.Web.Features.Operations;
 using VirtualShopping.Web.Features.Settings;
@@ -87,6 +88,8 @@ public static class WebSetup
         services.AddScoped<ChatRouter>();
         services.AddScoped<ChatConversation>();
         services.AddScoped<TranscriptJob>();
+        services.AddScoped<LeftMessageService>();
+        services.AddScoped<LeftMessageReplyJob>();
         return services;
     }
 
@@ -140,6 +143,8 @@ public static class WebSetup
         app.MapWidgetEndpoints();
         app.MapShopperChatEndpoints();
         app.MapExpertEndpoints();
+        app.MapLeftMessageEndpoints();
+        app.MapLeftMessageLinks();
         app.MapHub<ShopperHub>(ShopperHub.Path);
         app.MapHub<ExpertHub>(ExpertHub.Path);
     }

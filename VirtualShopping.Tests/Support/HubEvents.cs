@@ -50,7 +50,12 @@ public sealed class HubEvents : IAsyncDisposable
             connection.On<JsonElement>(name, payload => channel.Writer.TryWrite(payload));
         }
 
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On<JsonElement>("ready", _ => ready.TrySetResult());
         await connection.StartAsync();
+
+        // The handshake completes before the server has registered the connection; "ready" says it has.
+        await ready.Task.WaitAsync(Patience);
         return hub;
     }
 

@@ -115,6 +115,7 @@ public sealed class RoutingRulesTests(RoutingFactory factory) : IClassFixture<Ro
 
         // The holder's phone loses its connection: still available, but not offered the next chat.
         await holder.Hub.DisposeAsync();
+        await WaitUntilDisconnectedAsync(world, holder.Person.Id);
         var (_, next) = await RoutingScenario.ChatAsync(factory, world);
         Assert.Equal([colleague.Person.Id], await OfferedAsync(world, next.Id));
 
@@ -231,6 +232,16 @@ public sealed class RoutingRulesTests(RoutingFactory factory) : IClassFixture<Ro
         await Sweeper.SweepAsync();
 
         Assert.Equal(ChatStatus.Active, (await shopper.GetJsonAsync<ChatView>($"/api/v1/widget/{world.WidgetKey}/chats/{chat.Id}"))!.Status);
+    }
+
+    /// <summary>Closing the client returns before the server has forgotten the connection; wait until it has.</summary>
+    private async Task WaitUntilDisconnectedAsync(RoutingWorld world, Guid staffMemberId)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (await factory.InMerchantAsync(world.MerchantId, db => db.ExpertConnections.AnyAsync(c => c.StaffMemberId == staffMemberId)))
+        {
+            await Task.Delay(50, patience.Token);
+        }
     }
 
     private Task<List<Guid>> OfferedAsync(RoutingWorld world, Guid chatId) =>

@@ -45,6 +45,7 @@ public sealed class ExpertHub(
         }
 
         await base.OnConnectedAsync();
+        await Clients.Caller.SendAsync(ChatHubEvents.Ready, new { staffMemberId });
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

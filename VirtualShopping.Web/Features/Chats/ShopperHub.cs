@@ -19,6 +19,7 @@ public sealed class ShopperHub(MerchantScope scope, ChatConversation conversatio
         var (_, shopperId) = Caller();
         await Groups.AddToGroupAsync(Context.ConnectionId, HubChatNotifier.ShopperGroup(shopperId));
         await base.OnConnectedAsync();
+        await Clients.Caller.SendAsync(ChatHubEvents.Ready, new { shopperId });
     }
 
     /// <summary>The chat's messages after the last number the widget saw, in order.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Domain.Staff;
@@ -136,6 +137,13 @@ public sealed partial class DemoMerchantSeeder(
                 IsAvailable = person.Available,
                 CreatedAt = now,
                 Stores = [store],
+                Languages = store.TimeZoneId switch
+                {
+                    "Europe/Helsinki" => ["fi", "en", "sv"],
+                    "Europe/Paris" => ["fr", "en"],
+                    "America/New_York" => ["en", "es"],
+                    _ => ["en"],
+                },
             };
             if (person.Roles.HasFlag(StaffRoles.Expert) || person.Roles.HasFlag(StaffRoles.StoreManager))
             {
@@ -179,9 +187,72 @@ public sealed partial class DemoMerchantSeeder(
             LeftMessageSenderId = "DemoOutfit",
             LeftMessageExpiredUrl = "https://www.demo-outfitters.example/customer-service",
         });
+        AddChatHistory(db, merchant, staff.Single(s => s.Email == ExpertEmail), Dept("Footwear"), Dept("Outdoor gear"), Dept("Womenswear"), now);
         await db.SaveChangesAsync(cancellationToken);
 
         await CreateSignInsAsync(merchant, staff.Where(s => s.Email is AdminEmail or ManagerEmail or ExpertEmail or SupportEmail).ToList());
+    }
+
+    /// <summary>A morning's worth of chats: one rated, one missed with a message left, messages from out of hours, one answered.</summary>
+    private static void AddChatHistory(VirtualShoppingDbContext db, Merchant merchant, StaffMember expert, Department footwear, Department outdoor, Department womenswear, DateTimeOffset now)
+    {
+        var rated = new Chat
+        {
+            MerchantId = merchant.Id, ShopperId = Guid.NewGuid(), ShopperName = "Olivia", ShopperEmail = "olivia.shopper@example.com", DepartmentId = footwear.Id,
+            Language = "en", PageUrl = "https://www.demo-outfitters.example/footwear/trail-runner", Status = ChatStatus.Ended, StartedAt = now.AddHours(-3),
+            ClaimDeadline = now.AddHours(-3).AddSeconds(90), WavesSent = 1, ExpertId = expert.Id, ExpertName = expert.DisplayName, ClaimedAt = now.AddHours(-3).AddSeconds(7),
+            EndedAt = now.AddHours(-3).AddMinutes(9), EndReason = ChatEndReason.Expert, LastActivityAt = now.AddHours(-3).AddMinutes(8), Rating = 5,
+            RatingComment = "Sam found my size in the Manchester store. Brilliant!", RatedAt = now.AddHours(-3).AddMinutes(10), TranscriptQueued = true,
+        };
+        var lines = new (MessageSender Sender, string Text)[]
+        {
+            (MessageSender.System, $"{expert.DisplayName} joined the chat."),
+            (MessageSender.Shopper, "Hi! Do you have the Trail Runner in a 39? It's sold out online."),
+            (MessageSender.Expert, "Hi Olivia! Let me check the stores for you."),
+            (MessageSender.Expert, "Manchester has two pairs in 39. I can reserve one for click and collect tomorrow."),
+            (MessageSender.Shopper, "Yes please, perfect."),
+            (MessageSender.System, $"{expert.DisplayName} closed the chat."),
+        };
+        db.Chats.Add(rated);
+        db.ChatMessages.AddRange(lines.Select((line, i) => new ChatMessage
+        {
+            MerchantId = merchant.Id, ChatId = rated.Id, Sequence = i + 1, Sender = line.Sender, Text = line.Text, SentAt = rated.ClaimedAt!.Value.AddMinutes(i),
+            StaffMemberId = line.Sender == MessageSender.Expert ? expert.Id : null, AuthorName = line.Sender == MessageSender.Expert ? expert.DisplayName : null,
+        }));
+
+        var missed = new Chat
+        {
+            MerchantId = merchant.Id, ShopperId = Guid.NewGuid(), ShopperName = "Hannah", DepartmentId = outdoor.Id, Language = "en",
+            PageUrl = "https://www.demo-outfitters.example/outdoor/tents", Status = ChatStatus.Missed, StartedAt = now.AddMinutes(-50),
+            ClaimDeadline = now.AddMinutes(-50).AddSeconds(90), WavesSent = 5, EndedAt = now.AddMinutes(-50).AddSeconds(90), LastActivityAt = now.AddMinutes(-50),
+        };
+        db.Chats.Add(missed);
+        db.LeftMessages.AddRange(
+            new LeftMessage
+            {
+                MerchantId = merchant.Id, ShopperId = missed.ShopperId, ChatId = missed.Id, DepartmentId = outdoor.Id, Reason = LeftMessageReason.MissedChat,
+                Name = "Hannah Kim", Email = "hannah.kim@example.com", Text = "Is the Summit 2 tent really two-person, or more like one and a rucksack? Camping in the Lakes next weekend.",
+                Language = "en", PageUrl = missed.PageUrl, CreatedAt = now.AddMinutes(-48),
+            },
+            new LeftMessage
+            {
+                MerchantId = merchant.Id, ShopperId = Guid.NewGuid(), DepartmentId = womenswear.Id, Reason = LeftMessageReason.OutOfHours,
+                Name = "Matti Laine", Phone = "+358401234567", Text = "Onko villakangastakkia (harmaa, koko M) Helsingin myymälässä?",
+                Language = "fi", PageUrl = "https://www.demo-outfitters.example/fi/naiset/takit", CreatedAt = now.AddHours(-9),
+            });
+        var answered = new LeftMessage
+        {
+            MerchantId = merchant.Id, ShopperId = Guid.NewGuid(), DepartmentId = footwear.Id, Reason = LeftMessageReason.OutOfHours,
+            Name = "Rosa Alvarez", Email = "rosa.alvarez@example.com", Text = "Do you resole leather boots, or know someone who does?",
+            Language = "en", CreatedAt = now.AddDays(-1), AnsweredAt = now.AddHours(-20),
+        };
+        answered.Replies.Add(new LeftMessageReply
+        {
+            MerchantId = merchant.Id, Channel = ReplyChannel.Email, Text = "Hi Rosa, we don't resole in store, but the cobbler two doors down from our Oxford Street shop does a great job.",
+            StaffMemberId = expert.Id, AuthorName = expert.DisplayName, CreatedAt = now.AddHours(-20), Delivery = ReplyDelivery.Sent, SentAt = now.AddHours(-20), Attempts = 1,
+            LinkTokenHash = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), LinkExpiresAt = now.AddDays(6),
+        });
+        db.LeftMessages.Add(answered);
     }
 
     private async Task CreateSignInsAsync(Merchant merchant, IReadOnlyList<StaffMember> staff)
