@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Tests.Support;
+
+namespace VirtualShopping.Tests.Integration.Chats;
+
+/// <summary>The anonymous chat endpoints are limited per shopper session and per IP; what is refused is not stored.</summary>
+public sealed class RateLimitTests : IAsyncDisposable
+{
+    private readonly RoutingFactory factory = new RoutingFactory()
+        .With("RateLimits:SessionPermitsPerMinute", "6")
+        .With("RateLimits:IpPermitsPerMinute", "12");
+
+    public ValueTask DisposeAsync() => factory.DisposeAsync();
+
+    [Fact]
+    public async Task A_chatty_session_is_slowed_down_with_429_and_the_whole_ip_after_its_own_limit()
+    {
+        var world = await RoutingScenario.WorldAsync(factory, 0);
+        var (shopper, chat) = await RoutingScenario.ChatAsync(factory, world); // session + start: 2 requests from this IP, 1 on the session
+        var url = $"/api/v1/widget/{world.WidgetKey}/chats/{chat.Id}/messages";
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 1; i <= 6; i++)
+        {
+            answers.Add(await shopper.PostAsJsonAsync(url, new { text = $"Message {i}" }));
+        }
+
+        Assert.Equal(5, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        var refused = answers[^1];
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal("Slow down", (await refused.Content.ReadAsync<ProblemDetails>())!.Title);
+        Assert.Equal(5, await factory.InMerchantAsync(world.MerchantId, db => db.ChatMessages.CountAsync()));
+
+        // Another session from the same address still gets through, until the address's own limit (12 a minute).
+        var (other, _, _) = await ChatClients.ShopperAsync(factory, world.WidgetKey);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/widget/{world.WidgetKey}/chats/{Guid.NewGuid()}")).StatusCode);
+        HttpStatusCode last;
+        var tries = 0;
+        do
+        {
+            last = (await factory.CreateAnonymousClient().PostAsync($"/api/v1/widget/{world.WidgetKey}/session", null)).StatusCode;
+            tries++;
+        }
+        while (last != HttpStatusCode.TooManyRequests && tries < 20);
+        Assert.Equal(HttpStatusCode.TooManyRequests, last);
+        Assert.True(tries <= 12, $"{tries} new sessions before the address was limited");
+    }
+}
