@@ -115,6 +115,25 @@ public sealed class OnboardingTests(VirtualShoppingFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Chat_languages_are_set_from_the_chats_list_and_kept_when_an_api_caller_leaves_them_out()
+    {
+        var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
+        var created = await admin.PostAsJsonAsync("/api/v1/staff", new StaffInput { DisplayName = "Inès Laurent", Email = "ines.laurent@demo-outfitters.example", Roles = StaffRoles.Expert, Languages = ["fr", "klingon"] });
+        Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
+        Assert.Contains("Choose languages from the chat's list", await created.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        created = await admin.PostAsJsonAsync("/api/v1/staff", new StaffInput { DisplayName = "Inès Laurent", Email = "ines.laurent@demo-outfitters.example", Roles = StaffRoles.Expert, Languages = ["fr", "en", "fr"] });
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var merchant = await factory.DemoMerchantAsync();
+        var ines = await factory.InMerchantAsync(merchant.Id, db => db.StaffMembers.AsNoTracking().SingleAsync(s => s.Email == "ines.laurent@demo-outfitters.example"));
+        Assert.Equal(["fr", "en"], ines.Languages);
+
+        var edited = await admin.PutAsJsonAsync($"/api/v1/staff/{ines.Id}", new StaffInput { DisplayName = "Inès Laurent", Email = ines.Email, Roles = StaffRoles.Expert, ConcurrencyStamp = ines.ConcurrencyStamp });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(["fr", "en"], (await factory.InMerchantAsync(merchant.Id, db => db.StaffMembers.AsNoTracking().SingleAsync(s => s.Id == ines.Id))).Languages);
+    }
+
+    [Fact]
     public async Task Store_manager_cannot_make_someone_an_hq_admin()
     {
         var manager = await factory.SignInAsync(DemoMerchantSeeder.ManagerEmail);

@@ -19,6 +19,9 @@ public sealed class StaffInput
 
     public List<Guid> TeamIds { get; set; } = [];
 
+    /// <summary>Languages the person chats in, for language routing; null (from an API caller) leaves them as they are.</summary>
+    public List<string>? Languages { get; set; }
+
     public Guid? ConcurrencyStamp { get; set; }
 
     public static StaffInput From(StaffMember member) => new()
@@ -30,6 +33,7 @@ public sealed class StaffInput
         Access = member.Access,
         StoreIds = member.Stores.Select(s => s.Id).ToList(),
         TeamIds = member.Teams.Select(t => t.Id).ToList(),
+        Languages = [.. member.Languages],
         ConcurrencyStamp = member.ConcurrencyStamp,
     };
 }

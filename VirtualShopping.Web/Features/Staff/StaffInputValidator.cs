@@ -1,4 +1,5 @@
 using FluentValidation;
+using VirtualShopping.Domain.Settings;
 using VirtualShopping.Domain.Staff;
 
 namespace VirtualShopping.Web.Features.Staff;
@@ -16,5 +17,7 @@ public sealed class StaffInputValidator : AbstractValidator<StaffInput>
         RuleFor(s => s.EmployeeId).MaximumLength(32).WithMessage("The employee ID can be at most 32 characters.");
         RuleFor(s => s.Roles).Must(r => r != StaffRoles.None).WithMessage("Choose at least one role.")
             .Must(r => ((int)r & ~(int)(StaffRoles.HqAdmin | StaffRoles.StoreManager | StaffRoles.Expert | StaffRoles.Support)) == 0).WithMessage("Unknown role.");
+        RuleFor(s => s.Languages).Must(l => l is null || l.All(ChatLanguages.IsSupported))
+            .WithMessage($"Choose languages from the chat's list: {string.Join(", ", ChatLanguages.Codes)}.");
     }
 }

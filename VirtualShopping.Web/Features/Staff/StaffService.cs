@@ -212,6 +212,11 @@ public sealed class StaffService(
         member.EmployeeId = string.IsNullOrWhiteSpace(input.EmployeeId) ? null : input.EmployeeId.Trim();
         member.Roles = input.Roles;
         member.Access = input.Access;
+        if (input.Languages is { } languages)
+        {
+            member.Languages = languages.Distinct(StringComparer.Ordinal).ToList();
+        }
+
         var stores = await db.Stores.Where(s => input.StoreIds.Contains(s.Id)).ToListAsync(cancellationToken);
         var teams = await db.Teams.Where(t => input.TeamIds.Contains(t.Id)).ToListAsync(cancellationToken);
         member.Stores.RemoveAll(s => !input.StoreIds.Contains(s.Id));
