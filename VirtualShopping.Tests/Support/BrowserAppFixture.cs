@@ -14,6 +14,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly VirtualShoppingFactory factory = new();
+    private readonly SmtpSink smtp = new();
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -22,6 +23,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
     public VirtualShoppingFactory App => factory;
 
+    /// <summary>The app's SMTP server: every email the app sends lands here.</summary>
+    public SmtpSink Smtp => smtp;
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -29,6 +33,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             throw new InvalidOperationException($"Browser tests need Debian's chromium at {ChromiumPath}: apt-get install -y chromium (.ci/run does).");
         }
 
+        factory.SetSetting("Smtp:Host", "127.0.0.1");
+        factory.SetSetting("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        factory.SetSetting("Smtp:Security", "None");
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -85,5 +92,6 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
         playwright?.Dispose();
         await factory.DisposeAsync();
+        await smtp.DisposeAsync();
     }
 }

@@ -15,7 +15,6 @@ public sealed class RoutingFactory : VirtualShoppingFactory
     public static readonly DateTimeOffset Monday11 = new(2026, 11, 23, 11, 0, 0, TimeSpan.Zero);
 
     private readonly string? sharedDatabasePath;
-    private readonly Dictionary<string, string?> settings = [];
 
     public RoutingFactory()
         : this(null)
@@ -36,7 +35,7 @@ public sealed class RoutingFactory : VirtualShoppingFactory
     /// <summary>Sets a configuration value before the host starts.</summary>
     public RoutingFactory With(string key, string? value)
     {
-        settings[key] = value;
+        SetSetting(key, value);
         return this;
     }
 
@@ -46,11 +45,6 @@ public sealed class RoutingFactory : VirtualShoppingFactory
         if (sharedDatabasePath is not null)
         {
             builder.UseSetting("ConnectionStrings:VirtualShopping", $"Data Source={sharedDatabasePath};Pooling=False");
-        }
-
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
         }
 
         builder.ConfigureTestServices(services =>

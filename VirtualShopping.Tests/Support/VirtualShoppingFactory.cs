@@ -19,6 +19,7 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
     public const string DemoPassword = "Demo-Password-123";
 
     private readonly TestDatabase database = new();
+    private readonly Dictionary<string, string?> extraSettings = [];
 
     public string DatabasePath => database.Path;
 
@@ -34,7 +35,14 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:DemoMerchant", "true");
         builder.UseSetting("Seed:AdminPassword", DemoPassword);
         builder.UseSetting("AzureAd:ClientId", string.Empty);
+        foreach (var (key, value) in extraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Sets a configuration value before the host starts (SMTP for a local sink, say).</summary>
+    public void SetSetting(string key, string? value) => extraSettings[key] = value;
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s and 401s.</summary>
     public HttpClient CreateAnonymousClient() =>
