@@ -9,4 +9,8 @@ public sealed record HomeFigures(
     int ExpertsAvailableNow,
     int PendingApprovals,
     int Teams,
-    int Departments);
+    int Departments,
+    int ChatsLastDay = 0,
+    int ChatsLiveNow = 0,
+    int MissedLastDay = 0,
+    int LeftMessagesWaiting = 0);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Persistence;
@@ -23,6 +24,7 @@ public sealed class HomeFiguresService(IDbContextFactory<VirtualShoppingDbContex
             .Where(s => s.IsAvailable && s.Stores.Any(st => openStoreIds.Contains(st.Id)))
             .CountAsync(cancellationToken);
 
+        var dayAgo = now.AddDays(-1);
         return new HomeFigures(
             ActiveStores: activeStores.Count,
             StoresOpenNow: openStoreIds.Count,
@@ -31,6 +33,10 @@ public sealed class HomeFiguresService(IDbContextFactory<VirtualShoppingDbContex
             ExpertsAvailableNow: availableNow,
             PendingApprovals: await db.StaffMembers.CountAsync(s => s.Status == StaffStatus.PendingApproval, cancellationToken),
             Teams: await db.Teams.CountAsync(t => t.IsActive, cancellationToken),
-            Departments: await db.Departments.CountAsync(d => !d.IsArchived, cancellationToken));
+            Departments: await db.Departments.CountAsync(d => !d.IsArchived, cancellationToken),
+            ChatsLastDay: await db.Chats.CountAsync(c => c.StartedAt >= dayAgo, cancellationToken),
+            ChatsLiveNow: await db.Chats.CountAsync(c => c.Status == ChatStatus.Waiting || c.Status == ChatStatus.Active, cancellationToken),
+            MissedLastDay: await db.Chats.CountAsync(c => c.Status == ChatStatus.Missed && c.StartedAt >= dayAgo, cancellationToken),
+            LeftMessagesWaiting: await db.LeftMessages.CountAsync(m => m.AnsweredAt == null, cancellationToken));
     }
 }
