@@ -50,6 +50,8 @@ public static class WebSetup
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddChatRateLimits(configuration);
+        services.AddCors();
+        services.AddTransient<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<RoutingSweeper>());
         services.AddHealthChecks()
             .AddDbContextCheck<VirtualShoppingDbContext>("database")
@@ -116,6 +118,7 @@ public static class WebSetup
                 http.Response.Redirect("/not-found");
             }
         });
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -145,7 +148,7 @@ public static class WebSetup
         app.MapExpertEndpoints();
         app.MapLeftMessageEndpoints();
         app.MapLeftMessageLinks();
-        app.MapHub<ShopperHub>(ShopperHub.Path);
+        app.MapHub<ShopperHub>(ShopperHub.Path).RequireCors(WidgetCorsPolicyProvider.Policy);
         app.MapHub<ExpertHub>(ExpertHub.Path);
     }
 

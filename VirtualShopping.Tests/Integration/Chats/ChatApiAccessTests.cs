@@ -96,6 +96,29 @@ public sealed class ChatApiAccessTests(RoutingFactory factory) : IClassFixture<R
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateAnonymousClient().PostAsync("/api/v1/widget/no-such-key/session", null)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("https://www.demo-outfitters.example", true)]
+    [InlineData("https://evil.example", false)]
+    public async Task The_widget_may_call_the_chat_api_only_from_the_merchants_allowed_origins(string origin, bool allowed)
+    {
+        var merchant = await factory.DemoMerchantAsync();
+        var client = factory.CreateAnonymousClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, $"/api/v1/widget/{merchant.PublicWidgetKey}/chats");
+        preflight.Headers.Add("Origin", origin);
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+
+        var answer = await client.SendAsync(preflight);
+
+        Assert.Equal(HttpStatusCode.NoContent, answer.StatusCode);
+        Assert.Equal(allowed, answer.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) && values.Single() == origin);
+
+        using var session = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/widget/{merchant.PublicWidgetKey}/session");
+        session.Headers.Add("Origin", origin);
+        var started = await client.SendAsync(session);
+        Assert.Equal(allowed, started.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
     [Fact]
     public async Task Bad_messages_are_refused_with_field_problems_and_nothing_is_stored()
     {

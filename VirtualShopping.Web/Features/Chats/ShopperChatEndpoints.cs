@@ -11,7 +11,8 @@ public static class ShopperChatEndpoints
 {
     public static void MapShopperChatEndpoints(this IEndpointRouteBuilder app)
     {
-        var widget = app.MapGroup("/api/v1/widget/{publicKey}").WithTags("Shopper chat").RequireRateLimiting(ChatRateLimits.Policy);
+        var widget = app.MapGroup("/api/v1/widget/{publicKey}").WithTags("Shopper chat").RequireRateLimiting(ChatRateLimits.Policy)
+            .RequireCors(WidgetCorsPolicyProvider.Policy);
 
         widget.MapPost("/session", async (string publicKey, HttpContext http, ShopperSessionTokens tokens, CancellationToken ct) =>
         {

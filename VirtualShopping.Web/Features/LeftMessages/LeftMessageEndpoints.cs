@@ -12,7 +12,7 @@ public static class LeftMessageEndpoints
         app.MapPost("/api/v1/widget/{publicKey}/left-messages", async (LeaveMessageInput input, HttpContext http, LeftMessageService messages, CancellationToken ct) =>
                 ChatResults.From(await messages.LeaveAsync(ShopperSessionFilter.ShopperOf(http), input, ct),
                     id => Results.Created($"/api/v1/left-messages/{id}", new { id })))
-            .WithTags("Shopper chat").RequireRateLimiting(ChatRateLimits.Policy)
+            .WithTags("Shopper chat").RequireRateLimiting(ChatRateLimits.Policy).RequireCors(WidgetCorsPolicyProvider.Policy)
             .RequireAuthorization(Policies.Shopper).AddEndpointFilter<ShopperSessionFilter>()
             .WithName("LeaveMessage");
 
