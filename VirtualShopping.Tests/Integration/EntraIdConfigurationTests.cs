@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using VirtualShopping.Infrastructure.Identity;
 using VirtualShopping.Tests.Support;
+using VirtualShopping.Web.Features.Chats;
 
 namespace VirtualShopping.Tests.Integration;
 
@@ -36,6 +38,22 @@ public sealed class EntraIdConfigurationTests : IClassFixture<EntraIdConfigurati
         Assert.StartsWith("https://login.microsoftonline.com/contoso.example", oidc.Authority, StringComparison.Ordinal);
         Assert.Null(factory.Services.GetService<UserManager<ApplicationUser>>());
         Assert.Contains("Ask your store manager to add you", WebUtility.HtmlDecode(await factory.CreateAnonymousClient().GetStringAsync("/account/join")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_store_app_takes_entra_access_tokens_and_local_store_app_sign_in_is_off()
+    {
+        var schemes = factory.Services.GetRequiredService<IAuthenticationSchemeProvider>();
+        var jwt = factory.Services.GetRequiredService<IOptionsMonitor<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>>().Get(ExpertTokens.EntraScheme);
+
+        Assert.NotNull(await schemes.GetSchemeAsync(ExpertTokens.EntraScheme));
+        Assert.Null(await schemes.GetSchemeAsync(ExpertTokens.Scheme));
+        Assert.StartsWith("https://login.microsoftonline.com/contoso.example", jwt.Authority, StringComparison.Ordinal);
+        var client = factory.CreateAnonymousClient();
+        var token = await client.PostAsJsonAsync("/api/v1/expert/token", new { email = "someone@contoso.example", password = "whatever-123" });
+        Assert.Equal(HttpStatusCode.NotFound, token.StatusCode);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not.a.jwt");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/expert/me")).StatusCode);
     }
 
     public sealed class EntraFactory : VirtualShoppingFactory

@@ -135,6 +135,34 @@ public sealed class RoutingRulesTests(RoutingFactory factory) : IClassFixture<Ro
     }
 
     [Fact]
+    public async Task An_expert_is_told_when_they_have_spoken_with_the_shopper_before_and_can_answer_with_a_saved_reply()
+    {
+        var world = await RoutingScenario.WorldAsync(factory, 1, s => s.NumberOfWaves = 1);
+        await factory.InMerchantAsync(world.MerchantId, async db =>
+        {
+            db.SavedReplies.Add(new VirtualShopping.Domain.Settings.SavedReply { Shortcut = "/returns", Title = "Returns", Language = "en", Text = "30 days, any store." });
+            return await db.SaveChangesAsync();
+        });
+        await using var expert = await RoutingScenario.ExpertOnlineAsync(factory, world.Experts[0]);
+        var (shopper, first) = await RoutingScenario.ChatAsync(factory, world);
+        var offer = await expert.Hub.NextAsync<OfferView>(ChatHubEvents.OfferReceived);
+        Assert.False(offer.SpokenBefore);
+        (await expert.Api.PostAsync($"/api/v1/expert/offers/{offer.OfferId}/claim", null)).EnsureSuccessStatusCode();
+
+        var reply = Assert.Single((await expert.Api.GetJsonAsync<List<SavedReplyItem>>("/api/v1/expert/saved-replies?language=en"))!);
+        var sent = await expert.Api.PostAsJsonAsync($"/api/v1/expert/chats/{first.Id}/messages", new { savedReplyId = reply.Id });
+        Assert.Equal("30 days, any store.", (await sent.Content.ReadAsync<MessageView>())!.Text);
+        var unknown = await expert.Api.PostAsJsonAsync($"/api/v1/expert/chats/{first.Id}/messages", new { savedReplyId = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        (await expert.Api.PostAsync($"/api/v1/expert/chats/{first.Id}/close", null)).EnsureSuccessStatusCode();
+
+        // The same shopper (same session) comes back later.
+        var again = await shopper.PostAsJsonAsync($"/api/v1/widget/{world.WidgetKey}/chats", new { departmentId = world.ShoesId, language = "en" });
+        again.EnsureSuccessStatusCode();
+        Assert.True((await expert.Hub.NextAsync<OfferView>(ChatHubEvents.OfferReceived)).SpokenBefore);
+    }
+
+    [Fact]
     public async Task An_expert_at_the_simultaneous_chat_limit_is_not_offered_another_chat()
     {
         var world = await RoutingScenario.WorldAsync(factory, 2, s => { s.NumberOfWaves = 1; s.MaxSimultaneousChats = 1; });
@@ -248,6 +276,8 @@ public sealed class RoutingRulesTests(RoutingFactory factory) : IClassFixture<Ro
         factory.InMerchantAsync(world.MerchantId, db => db.ChatOffers.Where(o => o.ChatId == chatId).Select(o => o.StaffMemberId).ToListAsync());
 
     private sealed record DeclineAnswer(bool Declined, bool Available);
+
+    private sealed record SavedReplyItem(Guid Id, string Shortcut, string Text);
 
     private sealed record OutOfHoursAnswer(bool OutOfHours, string OutOfHoursText, bool CanLeaveMessage);
 
