@@ -42,7 +42,8 @@ public static class DependencyInjection
 
             default:
                 services.AddDbContextFactory<SqliteVirtualShoppingDbContext>(
-                    o => o.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? "Data Source=App_Data/virtualshopping.db" : connectionString),
+                    o => o.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? "Data Source=App_Data/virtualshopping.db" : connectionString)
+                        .AddInterceptors(new SqliteBusyTimeoutInterceptor()),
                     ServiceLifetime.Scoped);
                 services.AddScoped<IDbContextFactory<VirtualShoppingDbContext>, ProviderDbContextFactory<SqliteVirtualShoppingDbContext>>();
                 services.AddScoped<VirtualShoppingDbContext>(sp => sp.GetRequiredService<SqliteVirtualShoppingDbContext>());

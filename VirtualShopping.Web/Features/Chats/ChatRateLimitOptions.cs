@@ -7,7 +7,7 @@ public sealed class ChatRateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    [Range(1, 100_000)]
+    [Range(1, 1_000_000)]
     public int SessionPermitsPerMinute { get; set; } = 60;
 
     [Range(1, 1_000_000)]

@@ -155,10 +155,11 @@ public sealed class ChatRouter(
             await notifier.OfferWithdrawnAsync(loser, id, chat.Id, OfferWithdrawal.ClaimedByColleague);
         }
 
+        // The joining line is stored before anyone is told, so it is message 1 and a shopper's reply cannot race it.
         var claimed = await db.Chats.AsNoTracking().SingleAsync(c => c.Id == chat.Id, cancellationToken);
+        var joined = await ChatLog.AppendAsync(db, claimed, MessageSender.System, null, null, $"{expert.DisplayName} joined the chat.", null, now, cancellationToken);
         var view = ChatView.Of(claimed, now);
         await notifier.ChatChangedAsync(claimed.ShopperId, staffMemberId, view);
-        var joined = await ChatLog.AppendAsync(db, claimed, MessageSender.System, null, null, $"{expert.DisplayName} joined the chat.", null, now, cancellationToken);
         await notifier.MessagePostedAsync(claimed.ShopperId, staffMemberId, MessageView.Of(joined));
         logger.ChatClaimed(chat.Id, staffMemberId, (long)(now - offer.OfferedAt).TotalMilliseconds);
         return new ClaimOutcome(view, ClaimRefusal.None);
@@ -381,7 +382,7 @@ public sealed class ChatRouter(
     public static async Task<HashSet<Guid>> OpenStoresAsync(VirtualShoppingDbContext db, IReadOnlyCollection<Guid> storeIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var stores = await db.Stores.AsNoTracking().Where(s => storeIds.Contains(s.Id) && s.Status == StoreStatus.Active).ToListAsync(cancellationToken);
+        var stores = await db.Stores.AsNoTracking().AsSplitQuery().Where(s => storeIds.Contains(s.Id) && s.Status == StoreStatus.Active).ToListAsync(cancellationToken);
         return stores.Where(s => s.IsOpenAt(now)).Select(s => s.Id).ToHashSet();
     }
 
