@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VirtualShopping.Infrastructure.Persistence;
+
+namespace VirtualShopping.Benchmarks;
+
+/// <summary>
+/// The real app (real pipeline, auth, migrations, Hangfire server, routing sweeper, real clock) on a loopback
+/// Kestrel port over a fresh SQLite file, with the widget's rate limits raised out of the way.
+/// </summary>
+internal sealed class BenchmarkAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "virtualshopping-bench");
+    private readonly string databasePath;
+
+    private readonly int? busyTimeoutMilliseconds;
+
+    public BenchmarkAppFactory(AppLogSink logs, int? busyTimeoutMilliseconds)
+    {
+        Logs = logs;
+        this.busyTimeoutMilliseconds = busyTimeoutMilliseconds;
+        Directory.CreateDirectory(folder);
+        databasePath = Path.Combine(folder, $"bench-{Guid.NewGuid():N}.db");
+    }
+
+    public AppLogSink Logs { get; }
+
+    public SqlCommandCounter Sql { get; } = new();
+
+    /// <summary>The server's address, e.g. http://127.0.0.1:41234, once started.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public void Start()
+    {
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+
+        // Pooled connections, as the app's own default connection string has.
+        builder.UseSetting("ConnectionStrings:VirtualShopping", $"Data Source={databasePath}");
+        builder.UseSetting("Seed:DemoMerchant", "true");
+        builder.UseSetting("Seed:AdminPassword", "Bench-Password-123");
+        builder.UseSetting("AzureAd:ClientId", string.Empty);
+
+        // Every shopper comes from 127.0.0.1; the options allow at most these.
+        builder.UseSetting("RateLimits:SessionPermitsPerMinute", 100_000.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:IpPermitsPerMinute", 1_000_000.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(Logs);
+        });
+        builder.ConfigureServices(services => services.ConfigureDbContext<SqliteVirtualShoppingDbContext>(o =>
+        {
+            o.AddInterceptors(Sql);
+            if (busyTimeoutMilliseconds is { } busy)
+            {
+                o.AddInterceptors(new SqliteBusyTimeout(busy));
+            }
+        }));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            DeleteDatabase();
+        }
+    }
+
+    private void DeleteDatabase()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(databasePath + suffix);
+            }
+            catch (IOException)
+            {
+                // Left in the temp folder; harmless.
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.WebSockets;
+
+namespace VirtualShopping.Benchmarks;
+
+/// <summary>
+/// One run against the real app: experts connect and go available, shoppers connect (memory is measured
+/// around opening all those hub connections), one warm-up chat, then the routing phase (every shopper starts
+/// a chat and waits for a claim) and the messaging phase (every claimed chat gets its messages).
+/// </summary>
+internal static class ChatLoadRun
+{
+    public static async Task<ChatLoadResult> RunAsync(BenchmarkOptions options)
+    {
+        var logs = new AppLogSink();
+        await using var app = new BenchmarkAppFactory(logs, options.SqliteBusyTimeoutMilliseconds);
+        Progress.Say("Starting the app on a loopback Kestrel port over a fresh SQLite file …");
+        app.Start();
+        Progress.Say($"App listening on {app.BaseAddress}; creating the merchant and {options.Experts} experts …");
+        var world = await BenchmarkWorld.CreateAsync(app.Services, options.Experts);
+
+        using var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        var metrics = new ChatLoadMetrics();
+        var tracker = new MessageTracker();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency };
+
+        // Connection failures are kept apart: the metrics are cleared after the warm-up chat.
+        var setup = new ProblemTally();
+
+        // Token issue checks a password hash: a few at a time is what two cores take.
+        var experts = await OpenAllAsync(world.ExpertEmails, 4, email => ExpertAgent.SignInAsync(handler, app.BaseAddress, email, metrics, tracker), setup, "expert sign-in");
+        var shoppers = new List<ShopperAgent>();
+        try
+        {
+            logs.Phase = "connecting";
+            var before = MemorySnapshot.Take();
+            Progress.Say($"{experts.Count} experts signed in; connecting them to {Web.Features.Chats.ExpertHub.Path} and going available …");
+            var available = new ConcurrentBag<ExpertAgent>();
+            await Parallel.ForEachAsync(experts, parallel, async (expert, _) =>
+            {
+                if (await TryAsync(expert.ConnectAndGoAvailableAsync, setup, "expert hub connect"))
+                {
+                    available.Add(expert);
+                }
+            });
+
+            Progress.Say($"Connecting {options.Shoppers} shoppers to {Web.Features.Chats.ShopperHub.Path} …");
+            shoppers = await OpenAllAsync(Enumerable.Range(1, options.Shoppers), options.Concurrency, n => ShopperAgent.ConnectAsync(handler, app.BaseAddress, world.WidgetKey, n), setup, "shopper connect");
+            var after = MemorySnapshot.Take();
+            var connections = available.Count + shoppers.Count;
+            var (managed, workingSet) = MemorySnapshot.PerConnectionKilobytes(before, after, connections);
+            Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{connections} hub connections open: {managed:0.0} KB managed, {workingSet:0.0} KB working set each"));
+
+            logs.Phase = "the warm-up chat";
+            await WarmUpAsync(handler, app.BaseAddress, world, options, metrics, tracker);
+            metrics.Clear();
+
+            Progress.Say($"Routing: {shoppers.Count} shoppers start chats, {options.Concurrency} at a time …");
+            var claimed = 0;
+            logs.Phase = "routing";
+            await using var routingProbe = new PhaseProbe(app.Sql);
+            await Parallel.ForEachAsync(shoppers, parallel, async (shopper, _) =>
+            {
+                if (await shopper.StartChatAndWaitForExpertAsync(world.ShoesId, options.ClaimTimeout, metrics.Problems))
+                {
+                    Interlocked.Increment(ref claimed);
+                }
+            });
+            var routingWall = routingProbe.Elapsed;
+
+            // The losers' 409s may still be on their way: their cost belongs to routing too.
+            await metrics.SettleAsync(TimeSpan.FromSeconds(30));
+            var routing = await routingProbe.StopAsync();
+            Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{claimed} of {shoppers.Count} chats claimed in {routingWall.TotalSeconds:0.00} s"));
+
+            Progress.Say($"Messaging: {options.Messages} messages per claimed chat …");
+            logs.Phase = "messaging";
+            await using var messagingProbe = new PhaseProbe(app.Sql);
+            await Parallel.ForEachAsync(shoppers.Where(s => s.Chat is not null), parallel, async (shopper, _) =>
+                await shopper.SendMessagesAsync(options.Messages, tracker, metrics, options.MessageTimeout));
+            var messaging = await messagingProbe.StopAsync();
+            Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{metrics.MessageLatency.Count} messages delivered in {messaging.Wall.TotalSeconds:0.00} s"));
+
+            return new ChatLoadResult(
+                shoppers.Count,
+                available.Count,
+                claimed,
+                routingWall,
+                routing,
+                messaging,
+                metrics.ClaimLatency.Percentile(50),
+                metrics.ClaimLatency.Percentile(99),
+                metrics.MessageLatency.Count,
+                metrics.MessageLatency.Percentile(50),
+                metrics.MessageLatency.Percentile(99),
+                managed,
+                workingSet,
+                metrics.ClaimConflicts.Snapshot(),
+                [.. setup.Snapshot(), .. metrics.Problems.Snapshot()],
+                logs.Warnings,
+                logs.Errors,
+                logs.Top(8));
+        }
+        finally
+        {
+            Progress.Say("Disconnecting and stopping the app …");
+            await Parallel.ForEachAsync(shoppers, parallel, async (shopper, _) => await shopper.DisposeAsync());
+            await Parallel.ForEachAsync(experts, parallel, async (expert, _) => await expert.DisposeAsync());
+        }
+    }
+
+    /// <summary>One chat end to end before measuring, so first-call costs (JIT, EF model, query plans) stay out of the figures.</summary>
+    private static async Task WarmUpAsync(HttpMessageHandler handler, Uri baseAddress, BenchmarkWorld world, BenchmarkOptions options, ChatLoadMetrics metrics, MessageTracker tracker)
+    {
+        Progress.Say("Warm-up chat …");
+        await using var shopper = await ShopperAgent.ConnectAsync(handler, baseAddress, world.WidgetKey, 0);
+        if (await shopper.StartChatAndWaitForExpertAsync(world.ShoesId, options.ClaimTimeout, metrics.Problems))
+        {
+            await shopper.SendMessagesAsync(2, tracker, metrics, options.MessageTimeout);
+            await shopper.EndChatAsync();
+        }
+        else
+        {
+            Progress.Say($"The warm-up chat failed: {string.Join("; ", metrics.Problems.Snapshot().Select(p => p.Key))}");
+        }
+
+        await metrics.SettleAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Opens things a few at a time; those that fail are tallied and left out.</summary>
+    private static async Task<List<T>> OpenAllAsync<TSource, T>(IEnumerable<TSource> sources, int concurrency, Func<TSource, Task<T>> open, ProblemTally problems, string what)
+    {
+        var opened = new ConcurrentBag<T>();
+        await Parallel.ForEachAsync(sources, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (source, _) =>
+        {
+            T? item = default;
+            if (await TryAsync(async () => item = await open(source), problems, what))
+            {
+                opened.Add(item!);
+            }
+        });
+        return [.. opened];
+    }
+
+    private static async Task<bool> TryAsync(Func<Task> action, ProblemTally problems, string what)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or WebSocketException or IOException or InvalidOperationException)
+        {
+            problems.Add($"{what} failed: {e.GetType().Name}: {e.Message.Split('\n', 2)[0]}");
+            return false;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace VirtualShopping.Benchmarks;
+
+/// <summary>The figures of the bare SignalR echo hub baseline.</summary>
+internal sealed record EchoResult(
+    int Pairs,
+    int MessagesDelivered,
+    int MessagesLost,
+    PhaseStats Messaging,
+    double? MessageP50,
+    double? MessageP99,
+    double ManagedKilobytesPerConnection,
+    double WorkingSetKilobytesPerConnection)
+{
+    public double MessagesPerSecond => Messaging.Wall.TotalSeconds > 0 ? MessagesDelivered / Messaging.Wall.TotalSeconds : 0;
+}

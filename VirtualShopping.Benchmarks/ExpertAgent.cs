@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using VirtualShopping.Domain.Chats;
+using VirtualShopping.Web.Features.Chats;
+
+namespace VirtualShopping.Benchmarks;
+
+/// <summary>
+/// An expert's Store App that claims every offer the moment it arrives: signs in for a token, connects to the
+/// expert hub, goes available, and times each claim from the offer's arrival to the 200. Losing a race (409)
+/// is counted by reason, not as an error.
+/// </summary>
+internal sealed class ExpertAgent : IAsyncDisposable
+{
+    private readonly HttpClient api;
+    private readonly ChatLoadMetrics metrics;
+    private readonly MessageTracker tracker;
+    private HubConnection? hub;
+
+    private ExpertAgent(HttpClient api, string token, ChatLoadMetrics metrics, MessageTracker tracker)
+    {
+        this.api = api;
+        Token = token;
+        this.metrics = metrics;
+        this.tracker = tracker;
+    }
+
+    public string Token { get; }
+
+    /// <summary>The display name the app puts on the chats this expert claims (ChatView.ExpertName).</summary>
+    public string? Name { get; private set; }
+
+    /// <summary>Signs in through POST /api/v1/expert/token, as the Store App does.</summary>
+    public static async Task<ExpertAgent> SignInAsync(HttpMessageHandler handler, Uri baseAddress, string email, ChatLoadMetrics metrics, MessageTracker tracker)
+    {
+        var api = new HttpClient(handler, disposeHandler: false) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        try
+        {
+            using var response = await api.PostAsJsonAsync("/api/v1/expert/token", new { email, password = BenchmarkWorld.Password });
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"Token for {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+
+            var token = (await response.Content.ReadAsync<TokenAnswer>()).AccessToken;
+            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return new ExpertAgent(api, token, metrics, tracker);
+        }
+        catch
+        {
+            api.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Connects to /hubs/expert over WebSockets and goes available (PUT /api/v1/expert/availability).</summary>
+    public async Task ConnectAndGoAvailableAsync()
+    {
+        using (var me = await api.GetAsync("/api/v1/expert/me"))
+        {
+            me.EnsureSuccessStatusCode();
+            Name = (await me.Content.ReadAsync<ExpertProfile>()).Name;
+        }
+
+        hub = HubConnections.Build(new Uri(api.BaseAddress!, ExpertHub.Path), Token);
+        hub.On<OfferView>(ChatHubEvents.OfferReceived, offer => _ = ClaimAsync(offer, Stopwatch.GetTimestamp()));
+        hub.On<MessageView>(ChatHubEvents.MessageReceived, message =>
+        {
+            if (message.Sender == MessageSender.Shopper && !tracker.Arrived(message.ClientMessageId, Name!))
+            {
+                metrics.Problems.Add("message pushed to an expert who does not hold the chat");
+            }
+        });
+        foreach (var ignored in new[] { ChatHubEvents.OfferWithdrawn, ChatHubEvents.AvailabilityChanged, ChatHubEvents.ChatChanged, ChatHubEvents.IdleWarning })
+        {
+            hub.On<JsonElement>(ignored, _ => { });
+        }
+
+        await hub.StartAsync();
+        using var availability = await api.PutAsJsonAsync("/api/v1/expert/availability", new { available = true });
+        availability.EnsureSuccessStatusCode();
+    }
+
+    private async Task ClaimAsync(OfferView offer, long receivedAt)
+    {
+        metrics.ClaimStarted();
+        try
+        {
+            using var response = await api.PostAsync(new Uri($"/api/v1/expert/offers/{offer.OfferId}/claim", UriKind.Relative), null);
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.OK:
+                    metrics.ClaimLatency.Add(Stopwatch.GetElapsedTime(receivedAt).TotalMilliseconds);
+                    break;
+                case HttpStatusCode.Conflict:
+                    metrics.ClaimConflicts.Add(await response.Content.ProblemReasonAsync());
+                    break;
+                default:
+                    metrics.Problems.Add($"claim answered {(int)response.StatusCode}");
+                    break;
+            }
+        }
+        catch (HttpRequestException e)
+        {
+            metrics.Problems.Add($"claim failed: {e.Message}");
+        }
+        catch (TaskCanceledException)
+        {
+            metrics.Problems.Add("claim timed out");
+        }
+        finally
+        {
+            metrics.ClaimEnded();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (hub is not null)
+        {
+            await hub.DisposeAsync();
+        }
+
+        api.Dispose();
+    }
+
+    private sealed record TokenAnswer(string AccessToken);
+}

@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace VirtualShopping.Benchmarks;
+
+/// <summary>
+/// Counts the SQL commands the app runs, the time they spend in SQLite (including waiting for its write lock)
+/// and the ones that fail, so the report can say what a routed chat and a message cost in database work.
+/// </summary>
+internal sealed class SqlCommandCounter : DbCommandInterceptor
+{
+    private long commands;
+    private long ticks;
+    private long failures;
+
+    public SqlTotals Totals => new(Interlocked.Read(ref commands), TimeSpan.FromTicks(Interlocked.Read(ref ticks)), Interlocked.Read(ref failures));
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>
+        Counted(eventData, result);
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Counted(eventData, result));
+
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) =>
+        Counted(eventData, result);
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Counted(eventData, result));
+
+    public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result) =>
+        Counted(eventData, result);
+
+    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Counted(eventData, result));
+
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Failed(eventData);
+
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Failed(eventData);
+        return Task.CompletedTask;
+    }
+
+    private T Counted<T>(CommandExecutedEventData eventData, T result)
+    {
+        Interlocked.Increment(ref commands);
+        Interlocked.Add(ref ticks, eventData.Duration.Ticks);
+        return result;
+    }
+
+    private void Failed(CommandErrorEventData eventData)
+    {
+        Interlocked.Increment(ref commands);
+        Interlocked.Increment(ref failures);
+        Interlocked.Add(ref ticks, eventData.Duration.Ticks);
+    }
+}
