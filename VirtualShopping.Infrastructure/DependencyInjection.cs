@@ -69,6 +69,13 @@ public static class DependencyInjection
     private static void AddHangfireStorage(IServiceCollection services, Func<IServiceProvider, JobStorage> storage)
     {
         services.AddSingleton(storage);
-        services.AddHangfire((sp, h) => h.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings().UseStorage(sp.GetRequiredService<JobStorage>()));
+        services.AddHangfire((sp, h) =>
+        {
+            h.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings().UseStorage(sp.GetRequiredService<JobStorage>());
+            if (sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>() is { } loggers)
+            {
+                h.UseLogProvider(new Jobs.DisposalSafeLogProvider(loggers));
+            }
+        });
     }
 }
