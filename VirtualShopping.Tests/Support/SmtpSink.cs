@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using MimeKit;
 
 namespace VirtualShopping.Tests.Support;
 
@@ -22,7 +23,30 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
+    private readonly List<(string To, TaskCompletionSource<ReceivedEmail> Arrived)> waiters = [];
+
     public List<ReceivedEmail> Received { get; } = [];
+
+    /// <summary>The first message to this address, parsed; waits (up to 20 s) for the sink to accept one.</summary>
+    public async Task<MimeMessage> MessageToAsync(string to)
+    {
+        var arrived = new TaskCompletionSource<ReceivedEmail>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (Received)
+        {
+            if (Received.FirstOrDefault(e => e.To.Contains(to)) is { } already)
+            {
+                arrived.SetResult(already);
+            }
+            else
+            {
+                waiters.Add((to, arrived));
+            }
+        }
+
+        var email = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(email.Data));
+        return await MimeMessage.LoadAsync(stream);
+    }
 
     private async Task AcceptAsync()
     {
@@ -79,9 +103,15 @@ public sealed class SmtpSink : IAsyncDisposable
                         data.AppendLine(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine);
                     }
 
+                    var received = new ReceivedEmail(from ?? string.Empty, [.. to], data.ToString());
                     lock (Received)
                     {
-                        Received.Add(new ReceivedEmail(from ?? string.Empty, [.. to], data.ToString()));
+                        Received.Add(received);
+                        foreach (var waiter in waiters.Where(w => received.To.Contains(w.To)).ToList())
+                        {
+                            waiters.Remove(waiter);
+                            waiter.Arrived.SetResult(received);
+                        }
                     }
 
                     to.Clear();

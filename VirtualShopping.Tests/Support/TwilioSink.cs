@@ -19,7 +19,12 @@ public sealed class TwilioSink : IAsyncDisposable
 
     private TwilioSink(WebApplication app) => this.app = app;
 
+    private readonly TaskCompletionSource<TwilioRequest> first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public ConcurrentQueue<TwilioRequest> Requests { get; } = new();
+
+    /// <summary>The first request Twilio would have received; waits (up to 20 s) for it.</summary>
+    public Task<TwilioRequest> FirstRequestAsync() => first.Task.WaitAsync(TimeSpan.FromSeconds(20));
 
     /// <summary>When set, every request is refused with this Twilio error (HTTP 400).</summary>
     public (int Code, string Message)? FailWith { get; set; }
@@ -36,7 +41,9 @@ public sealed class TwilioSink : IAsyncDisposable
         app.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", async (string sid, HttpContext http) =>
         {
             var form = await http.Request.ReadFormAsync();
-            sink.Requests.Enqueue(new TwilioRequest(sid, http.Request.Headers.Authorization.ToString(), form["To"].ToString(), form["From"].ToString(), form["Body"].ToString()));
+            var request = new TwilioRequest(sid, http.Request.Headers.Authorization.ToString(), form["To"].ToString(), form["From"].ToString(), form["Body"].ToString());
+            sink.Requests.Enqueue(request);
+            sink.first.TrySetResult(request);
             if (sink.FailWith is { } failure)
             {
                 return Results.Json(new { code = failure.Code, message = failure.Message, more_info = $"https://www.twilio.com/docs/errors/{failure.Code}", status = 400 }, statusCode: 400);

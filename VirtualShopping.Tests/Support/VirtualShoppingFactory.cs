@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Hangfire.Common;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Merchants;
@@ -23,6 +26,9 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => database.Path;
 
+    /// <summary>Says when this host's Hangfire server has run a job.</summary>
+    public JobSignals Jobs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -35,6 +41,9 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:DemoMerchant", "true");
         builder.UseSetting("Seed:AdminPassword", DemoPassword);
         builder.UseSetting("AzureAd:ClientId", string.Empty);
+        builder.ConfigureTestServices(services =>
+            services.Replace(ServiceDescriptor.Singleton<IJobFilterProvider>(
+                new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { Jobs }))));
         foreach (var (key, value) in extraSettings)
         {
             builder.UseSetting(key, value);

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR.Client;
-using MimeKit;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Tests.Support;
 using VirtualShopping.Web.Features.Chats;
@@ -133,7 +131,7 @@ public sealed class ChatJourneyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
         // The transcript job runs in Hangfire and sends the French transcript over SMTP.
-        var transcript = await TranscriptAsync("lea@example.com");
+        var transcript = await smtp.MessageToAsync("lea@example.com");
         Assert.Equal("Votre conversation avec Routing Outfitters", transcript.Subject);
         Assert.Contains("Voici une copie de votre conversation", transcript.TextBody, StringComparison.Ordinal);
         Assert.Contains("Vous: <b>Bonjour</b>, size 38?", transcript.TextBody, StringComparison.Ordinal);
@@ -164,24 +162,6 @@ public sealed class ChatJourneyTests : IAsyncLifetime
                 return message;
             }
         }
-    }
-
-    private async Task<MimeMessage> TranscriptAsync(string to)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!patience.IsCancellationRequested)
-        {
-            var email = smtp.Received.ToList().FirstOrDefault(e => e.To.Contains(to));
-            if (email is not null)
-            {
-                using var stream = new MemoryStream(Encoding.UTF8.GetBytes(email.Data));
-                return await MimeMessage.LoadAsync(stream);
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-
-        throw new TimeoutException("No transcript email arrived.");
     }
 
 }

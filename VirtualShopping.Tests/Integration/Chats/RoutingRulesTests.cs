@@ -114,8 +114,10 @@ public sealed class RoutingRulesTests(RoutingFactory factory) : IClassFixture<Ro
         (await holder.Api.PostAsync($"/api/v1/expert/offers/{offer.OfferId}/claim", null)).EnsureSuccessStatusCode();
 
         // The holder's phone loses its connection: still available, but not offered the next chat.
+        // Closing the client returns before the server has forgotten the connection; the registry says when it has.
+        var connectionId = holder.Hub.Connection.ConnectionId!;
         await holder.Hub.DisposeAsync();
-        await WaitUntilDisconnectedAsync(world, holder.Person.Id);
+        await factory.Services.GetRequiredService<ExpertConnectionRegistry>().ClosedAsync(connectionId).WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         var (_, next) = await RoutingScenario.ChatAsync(factory, world);
         Assert.Equal([colleague.Person.Id], await OfferedAsync(world, next.Id));
 
@@ -260,16 +262,6 @@ public sealed class RoutingRulesTests(RoutingFactory factory) : IClassFixture<Ro
         await Sweeper.SweepAsync();
 
         Assert.Equal(ChatStatus.Active, (await shopper.GetJsonAsync<ChatView>($"/api/v1/widget/{world.WidgetKey}/chats/{chat.Id}"))!.Status);
-    }
-
-    /// <summary>Closing the client returns before the server has forgotten the connection; wait until it has.</summary>
-    private async Task WaitUntilDisconnectedAsync(RoutingWorld world, Guid staffMemberId)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (await factory.InMerchantAsync(world.MerchantId, db => db.ExpertConnections.AnyAsync(c => c.StaffMemberId == staffMemberId)))
-        {
-            await Task.Delay(50, patience.Token);
-        }
     }
 
     private Task<List<Guid>> OfferedAsync(RoutingWorld world, Guid chatId) =>

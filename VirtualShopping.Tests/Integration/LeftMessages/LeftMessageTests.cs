@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Tests.Support;
 using VirtualShopping.Web.Features.Chats;
@@ -86,11 +85,13 @@ public sealed partial class LeftMessageTests : IAsyncLifetime
         var bySms = await admin.PostAsJsonAsync($"/api/v1/left-messages/{hannah.Id}/replies", new { channel = "Sms", text = "Hi" });
         Assert.Equal("The shopper left no phone number; answer by email.", Assert.Single((await bySms.Content.ReadAsync<ValidationProblemDetails>())!.Errors["Channel"]));
 
+        var sent = factory.Jobs.NextPerformedAsync<LeftMessageReplyJob>();
         var answer = await admin.PostAsJsonAsync($"/api/v1/left-messages/{hannah.Id}/replies",
             new { channel = "Email", text = "Hi Hannah, it's a snug two: fine for two people, rucksacks in the porch." });
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        await sent;
 
-        var email = await ReceivedByAsync("hannah.kim@example.com");
+        var email = await smtp.MessageToAsync("hannah.kim@example.com");
         Assert.Equal("Re: your message to Demo Outfitters", email.Subject);
         Assert.Contains("it's a snug two", email.TextBody, StringComparison.Ordinal);
         var link = LinkIn().Match(email.TextBody ?? string.Empty);
@@ -125,7 +126,7 @@ public sealed partial class LeftMessageTests : IAsyncLifetime
         var answer = await admin.PostAsJsonAsync($"/api/v1/left-messages/{matti.Id}/replies", new { channel = "Sms", text = "Hei Matti! Harmaa villakangastakki (M) on Helsingissä." });
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
 
-        var sent = await TwilioRequestAsync();
+        var sent = await twilio.FirstRequestAsync();
         Assert.Equal("ACtest", sent.AccountSid);
         Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("ACtest:twilio-secret")), sent.Authorization);
         Assert.Equal(("+358401234567", "DemoOutfit"), (sent.To, sent.From));
@@ -165,39 +166,6 @@ public sealed partial class LeftMessageTests : IAsyncLifetime
     {
         await using var scope = factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<LeftMessageReplyJob>().RunAsync(merchantId, replyId, "http://localhost/m/token", CancellationToken.None);
-    }
-
-    private async Task<MimeMessage> ReceivedByAsync(string to)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!patience.IsCancellationRequested)
-        {
-            if (smtp.Received.ToList().FirstOrDefault(e => e.To.Contains(to)) is { } email)
-            {
-                using var stream = new MemoryStream(Encoding.UTF8.GetBytes(email.Data));
-                return await MimeMessage.LoadAsync(stream);
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-
-        throw new TimeoutException($"No email to {to} arrived.");
-    }
-
-    private async Task<TwilioRequest> TwilioRequestAsync()
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!patience.IsCancellationRequested)
-        {
-            if (twilio.Requests.TryPeek(out var request))
-            {
-                return request;
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-
-        throw new TimeoutException("Twilio received nothing.");
     }
 
     [GeneratedRegex(@"/m/[A-Za-z0-9_-]{20,}")]

@@ -35,7 +35,7 @@ public sealed class ExpertHub(
             await db.SaveChangesAsync();
         }
 
-        registry.Add(Context.ConnectionId, merchantId);
+        registry.Add(Context.ConnectionId);
         await Groups.AddToGroupAsync(Context.ConnectionId, HubChatNotifier.ExpertGroup(staffMemberId));
 
         // A reconnecting Store App gets the offers still counting down for it.
@@ -50,12 +50,16 @@ public sealed class ExpertHub(
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        registry.Remove(Context.ConnectionId);
-        var (merchantId, _) = Caller();
-        scope.Use(merchantId);
-        await using (var db = await contexts.CreateDbContextAsync())
+        try
         {
+            var (merchantId, _) = Caller();
+            scope.Use(merchantId);
+            await using var db = await contexts.CreateDbContextAsync();
             await db.ExpertConnections.Where(c => c.ConnectionId == Context.ConnectionId).ExecuteDeleteAsync();
+        }
+        finally
+        {
+            registry.Remove(Context.ConnectionId);
         }
 
         await base.OnDisconnectedAsync(exception);
