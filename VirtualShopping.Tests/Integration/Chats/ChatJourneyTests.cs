@@ -38,13 +38,10 @@ public sealed class ChatJourneyTests : IAsyncLifetime
     public async Task Shopper_and_expert_chat_from_the_first_offer_to_the_emailed_transcript()
     {
         var world = await RoutingWorld.CreateAsync(factory.Services, experts: 3, s => s.NumberOfWaves = 1);
-        var experts = new List<(HttpClient Api, HubEvents Hub)>();
+        var experts = new List<ExpertSession>();
         foreach (var person in world.Experts)
         {
-            var (api, token) = await ChatClients.ExpertAsync(factory, person.Email);
-            var hub = await HubEvents.ConnectAsync(factory, ExpertHub.Path, token, ChatClients.ExpertEvents);
-            (await api.PutAsJsonAsync("/api/v1/expert/availability", new { available = true })).EnsureSuccessStatusCode();
-            experts.Add((api, hub));
+            experts.Add(await RoutingScenario.ExpertOnlineAsync(factory, person));
         }
 
         var (shopper, shopperToken, _) = await ChatClients.ShopperAsync(factory, world.WidgetKey);
@@ -60,7 +57,7 @@ public sealed class ChatJourneyTests : IAsyncLifetime
 
         // Every available, connected expert of the shoe team gets the offer with its countdown.
         var offers = new List<OfferView>();
-        foreach (var (_, hub) in experts)
+        foreach (var hub in experts.Select(e => e.Hub))
         {
             var offer = await hub.NextAsync<OfferView>(ChatHubEvents.OfferReceived);
             Assert.Equal(chat.Id, offer.ChatId);
@@ -78,7 +75,7 @@ public sealed class ChatJourneyTests : IAsyncLifetime
         var claim = await experts[0].Api.PostAsync($"/api/v1/expert/offers/{offers[0].OfferId}/claim", null);
         Assert.Equal(HttpStatusCode.OK, claim.StatusCode);
         Assert.Equal("Expert 01", (await claim.Content.ReadAsync<ChatView>())!.ExpertName);
-        foreach (var (_, hub) in experts.Skip(1))
+        foreach (var hub in experts.Skip(1).Select(e => e.Hub))
         {
             var withdrawn = await hub.NextAsync<Withdrawal>(ChatHubEvents.OfferWithdrawn);
             Assert.Equal(OfferWithdrawal.ClaimedByColleague, withdrawn.Reason);
@@ -138,10 +135,9 @@ public sealed class ChatJourneyTests : IAsyncLifetime
         Assert.Contains("Expert 01: Les deux sont en stock.", transcript.TextBody, StringComparison.Ordinal);
 
         await shopperHub.DisposeAsync();
-        foreach (var (api, hub) in experts)
+        foreach (var expert in experts)
         {
-            await hub.DisposeAsync();
-            api.Dispose();
+            await expert.DisposeAsync();
         }
     }
 

@@ -37,14 +37,10 @@ public sealed class ClaimRaceTests : IAsyncLifetime
         var world = await RoutingWorld.CreateAsync(first.Services, experts: 12, s => s.NumberOfWaves = 1);
         _ = second.Server; // the second instance starts over the same database file
 
-        var experts = new List<(RoutingExpert Person, HttpClient Api, HubEvents Hub)>();
+        var experts = new List<ExpertSession>();
         for (var i = 0; i < world.Experts.Count; i++)
         {
-            var instance = i % 2 == 0 ? first : second;
-            var (api, token) = await ChatClients.ExpertAsync(instance, world.Experts[i].Email);
-            var hub = await HubEvents.ConnectAsync(instance, ExpertHub.Path, token, ChatClients.ExpertEvents);
-            (await api.PutAsJsonAsync("/api/v1/expert/availability", new { available = true })).EnsureSuccessStatusCode();
-            experts.Add((world.Experts[i], api, hub));
+            experts.Add(await RoutingScenario.ExpertOnlineAsync(i % 2 == 0 ? first : second, world.Experts[i]));
         }
 
         var (shopper, _, _) = await ChatClients.ShopperAsync(first, world.WidgetKey);
@@ -53,7 +49,7 @@ public sealed class ClaimRaceTests : IAsyncLifetime
 
         // Offers are pushed by the instance that sent the wave; an expert on the other instance reads them over REST.
         var offers = new List<Guid>();
-        foreach (var (_, api, _) in experts)
+        foreach (var api in experts.Select(e => e.Api))
         {
             var pending = (await api.GetJsonAsync<List<OfferView>>("/api/v1/expert/offers"))!;
             offers.Add(Assert.Single(pending, o => o.ChatId == chat.Id).OfferId);
@@ -89,10 +85,9 @@ public sealed class ClaimRaceTests : IAsyncLifetime
         Assert.Equal(11, stored.Offers.Count(o => o.Status == OfferStatus.Withdrawn));
         Assert.Equal(stored.Chat.ExpertId, stored.Offers.Single(o => o.Status == OfferStatus.Claimed).StaffMemberId);
 
-        foreach (var (_, api, hub) in experts)
+        foreach (var expert in experts)
         {
-            await hub.DisposeAsync();
-            api.Dispose();
+            await expert.DisposeAsync();
         }
     }
 }

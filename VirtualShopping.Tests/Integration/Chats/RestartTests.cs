@@ -34,12 +34,10 @@ public sealed class RestartTests : IAsyncDisposable
     public async Task A_restarted_app_resolves_expired_offers_at_once_and_carries_on_with_the_waves()
     {
         var world = await RoutingWorld.CreateAsync(before.Services, experts: 4, s => s.NumberOfWaves = 2);
-        var hubs = new List<HubEvents>();
+        var experts = new List<ExpertSession>();
         foreach (var person in world.Experts)
         {
-            var (api, token) = await ChatClients.ExpertAsync(before, person.Email);
-            hubs.Add(await HubEvents.ConnectAsync(before, ExpertHub.Path, token, ChatClients.ExpertEvents));
-            (await api.PutAsJsonAsync("/api/v1/expert/availability", new { available = true })).EnsureSuccessStatusCode();
+            experts.Add(await RoutingScenario.ExpertOnlineAsync(before, person));
         }
 
         var (shopper, shopperToken, _) = await ChatClients.ShopperAsync(before, world.WidgetKey);
@@ -50,9 +48,9 @@ public sealed class RestartTests : IAsyncDisposable
         Assert.All(firstWave, o => Assert.Equal(OfferStatus.Pending, o.Status));
 
         // The app stops (the experts' phones lose it) with the first wave counting down...
-        foreach (var hub in hubs)
+        foreach (var expert in experts)
         {
-            await hub.DisposeAsync();
+            await expert.DisposeAsync();
         }
 
         await before.DisposeAsync();

@@ -137,7 +137,7 @@ public sealed class ChatConversation(
         var chat = await db.Chats.AsNoTracking().Where(c => c.Id == chatId).Where(mine).SingleOrDefaultAsync(cancellationToken);
         if (chat is null)
         {
-            return ChatActionOutcome<MessageView>.Fail(ChatProblemKind.NotFound, "There is no such chat for you.");
+            return ChatActionOutcome<MessageView>.Fail(ChatProblemKind.NotFound, ChatResults.NoSuchChat);
         }
 
         var open = sender == MessageSender.Shopper ? chat.Status is ChatStatus.Waiting or ChatStatus.Active : chat.Status == ChatStatus.Active;
@@ -172,7 +172,7 @@ public sealed class ChatConversation(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Chats.AnyAsync(c => c.Id == chatId && c.ShopperId == shopperId, cancellationToken))
         {
-            return ChatActionOutcome<ChatView>.Fail(ChatProblemKind.NotFound, "There is no such chat for you.");
+            return ChatActionOutcome<ChatView>.Fail(ChatProblemKind.NotFound, ChatResults.NoSuchChat);
         }
 
         return await EndAsync(chatId, ChatEndReason.Shopper, cancellationToken);
@@ -184,7 +184,7 @@ public sealed class ChatConversation(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Chats.AnyAsync(c => c.Id == chatId && c.ExpertId == staffMemberId, cancellationToken))
         {
-            return ChatActionOutcome<ChatView>.Fail(ChatProblemKind.NotFound, "There is no such chat for you.");
+            return ChatActionOutcome<ChatView>.Fail(ChatProblemKind.NotFound, ChatResults.NoSuchChat);
         }
 
         return await EndAsync(chatId, ChatEndReason.Expert, cancellationToken);
@@ -237,7 +237,7 @@ public sealed class ChatConversation(
         var chat = await db.Chats.SingleOrDefaultAsync(c => c.Id == chatId && c.ShopperId == shopperId, cancellationToken);
         if (chat is null)
         {
-            return ChatActionOutcome<ChatView>.Fail(ChatProblemKind.NotFound, "There is no such chat for you.");
+            return ChatActionOutcome<ChatView>.Fail(ChatProblemKind.NotFound, ChatResults.NoSuchChat);
         }
 
         var result = chat.Rate(rating, comment, now);

@@ -112,7 +112,7 @@ public sealed class ChatRouter(
             return new ClaimOutcome(null, refusal);
         }
 
-        List<(Guid Id, Guid StaffMemberId)> losers;
+        List<PendingOffer> losers;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var offerTaken = await db.ChatOffers
@@ -137,9 +137,7 @@ public sealed class ChatRouter(
                 return new ClaimOutcome(null, why == ClaimRefusal.None ? ClaimRefusal.TakenByColleague : why);
             }
 
-            var pending = db.ChatOffers.Where(o => o.ChatId == chat.Id && o.Status == OfferStatus.Pending);
-            losers = (await pending.Select(o => new { o.Id, o.StaffMemberId }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.StaffMemberId)).ToList();
-            await pending.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Withdrawn).SetProperty(o => o.RespondedAt, now), cancellationToken);
+            losers = await WithdrawAsync(db.ChatOffers.Where(o => o.ChatId == chat.Id), now, cancellationToken);
             var claimMilliseconds = (long)(now - offer.OfferedAt).TotalMilliseconds;
             await db.StaffMembers.Where(s => s.Id == staffMemberId).ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.OffersClaimed, m => m.OffersClaimed + 1)
@@ -150,9 +148,9 @@ public sealed class ChatRouter(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        foreach (var (id, loser) in losers)
+        foreach (var loser in losers)
         {
-            await notifier.OfferWithdrawnAsync(loser, id, chat.Id, OfferWithdrawal.ClaimedByColleague);
+            await notifier.OfferWithdrawnAsync(loser.StaffMemberId, loser.Id, chat.Id, OfferWithdrawal.ClaimedByColleague);
         }
 
         // The joining line is stored before anyone is told, so it is message 1 and a shopper's reply cannot race it.
@@ -218,10 +216,7 @@ public sealed class ChatRouter(
             return;
         }
 
-        var pending = db.ChatOffers.Where(o => o.StaffMemberId == staffMemberId && o.Status == OfferStatus.Pending);
-        var withdrawn = await pending.Select(o => new { o.Id, o.ChatId }).ToListAsync(cancellationToken);
-        await pending.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Withdrawn).SetProperty(o => o.RespondedAt, now), cancellationToken);
-        foreach (var offer in withdrawn)
+        foreach (var offer in await WithdrawAsync(db.ChatOffers.Where(o => o.StaffMemberId == staffMemberId), now, cancellationToken))
         {
             await notifier.OfferWithdrawnAsync(staffMemberId, offer.Id, offer.ChatId, OfferWithdrawal.WentUnavailable);
             await PassOnAsync(offer.ChatId, cancellationToken);
@@ -300,13 +295,19 @@ public sealed class ChatRouter(
     public async Task WithdrawPendingOffersAsync(VirtualShoppingDbContext db, Guid chatId, OfferWithdrawal reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var pending = db.ChatOffers.Where(o => o.ChatId == chatId && o.Status == OfferStatus.Pending);
-        var offers = await pending.Select(o => new { o.Id, o.StaffMemberId }).ToListAsync(cancellationToken);
-        await pending.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Withdrawn).SetProperty(o => o.RespondedAt, now), cancellationToken);
-        foreach (var offer in offers)
+        foreach (var offer in await WithdrawAsync(db.ChatOffers.Where(o => o.ChatId == chatId), now, cancellationToken))
         {
             await notifier.OfferWithdrawnAsync(offer.StaffMemberId, offer.Id, chatId, reason);
         }
+    }
+
+    /// <summary>Withdraws the pending ones among these offers and returns them, for telling their experts.</summary>
+    private static async Task<List<PendingOffer>> WithdrawAsync(IQueryable<ChatOffer> offers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pending = offers.Where(o => o.Status == OfferStatus.Pending);
+        var withdrawn = await pending.Select(o => new PendingOffer(o.Id, o.StaffMemberId, o.ChatId)).ToListAsync(cancellationToken);
+        await pending.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Withdrawn).SetProperty(o => o.RespondedAt, now), cancellationToken);
+        return withdrawn;
     }
 
     /// <summary>The offers counting down on an expert's phone now.</summary>
@@ -397,4 +398,6 @@ public sealed class ChatRouter(
         settings.OfferCountdownSeconds,
         Math.Max(0, colleagues),
         offer.SpokenBefore);
+
+    private sealed record PendingOffer(Guid Id, Guid StaffMemberId, Guid ChatId);
 }

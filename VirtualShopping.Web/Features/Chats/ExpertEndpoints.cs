@@ -71,7 +71,7 @@ public static class ExpertEndpoints
         expert.MapGet("/chats/{chatId:guid}/messages", async (Guid chatId, int? after, HttpContext http, ChatConversation conversation, CancellationToken ct) =>
             await conversation.MessagesSinceAsync(chatId, after ?? 0, null, ExpertCallerFilter.ExpertOf(http).Id, ct) is { } messages
                 ? Results.Ok(messages)
-                : Results.Problem("There is no such chat for you.", statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+                : ChatResults.NoSuchChatProblem())
             .WithName("GetExpertMessages");
 
         expert.MapPost("/chats/{chatId:guid}/messages", async (Guid chatId, SendMessageInput input, HttpContext http, ChatConversation conversation, IDbContextFactory<VirtualShoppingDbContext> contexts, CancellationToken ct) =>

@@ -71,7 +71,7 @@ public sealed class ExpertHub(
         var (merchantId, staffMemberId) = Caller();
         scope.Use(merchantId);
         return await conversation.MessagesSinceAsync(chatId, after, null, staffMemberId)
-            ?? throw new HubException("There is no such chat for you.");
+            ?? throw new HubException(ChatResults.NoSuchChat);
     }
 
     private (Guid MerchantId, Guid StaffMemberId) Caller() =>

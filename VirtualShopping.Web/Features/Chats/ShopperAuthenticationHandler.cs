@@ -17,18 +17,9 @@ public sealed class ShopperAuthenticationHandler(
 {
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? token = null;
-        var header = Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            token = header["Bearer ".Length..].Trim();
-        }
-        else if (Request.Path.StartsWithSegments(ShopperHub.Path))
-        {
-            token = Request.Query["access_token"];
-        }
-
-        if (token is null)
+        var token = ShopperSession.BearerToken(Request)
+            ?? (Request.Path.StartsWithSegments(ShopperHub.Path) ? Request.Query["access_token"].ToString() : null);
+        if (string.IsNullOrEmpty(token))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }

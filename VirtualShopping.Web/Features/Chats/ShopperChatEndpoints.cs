@@ -19,12 +19,11 @@ public static class ShopperChatEndpoints
             var merchantId = await ShopperSessionFilter.MerchantOfKeyAsync(http.RequestServices, publicKey, ct);
             if (merchantId is null)
             {
-                return Results.Problem("No chat is set up for this key. Check the key in your embed snippet.", statusCode: StatusCodes.Status404NotFound, title: "Unknown widget key");
+                return ChatResults.UnknownKeyProblem();
             }
 
             // A returning shopper keeps their identity (so experts see "spoken before"); anyone else gets a new one.
-            var header = http.Request.Headers.Authorization.ToString();
-            var previous = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? tokens.Read(header[7..].Trim()) : null;
+            var previous = tokens.Read(ShopperSession.BearerToken(http.Request));
             var shopperId = previous is { } p && p.MerchantId == merchantId ? p.ShopperId : Guid.NewGuid();
             var (token, expiresAt) = tokens.Issue(merchantId.Value, shopperId);
             return Results.Ok(new ShopperSessionResponse(token, shopperId, expiresAt));
@@ -48,13 +47,13 @@ public static class ShopperChatEndpoints
         chats.MapGet("/{chatId:guid}", async (Guid chatId, HttpContext http, ChatConversation conversation, CancellationToken ct) =>
             await conversation.FindForShopperAsync(ShopperSessionFilter.ShopperOf(http), chatId, ct) is { } chat
                 ? Results.Ok(chat)
-                : Results.Problem("There is no such chat for you.", statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+                : ChatResults.NoSuchChatProblem())
             .WithName("GetShopperChat");
 
         chats.MapGet("/{chatId:guid}/messages", async (Guid chatId, int? after, HttpContext http, ChatConversation conversation, CancellationToken ct) =>
             await conversation.MessagesSinceAsync(chatId, after ?? 0, ShopperSessionFilter.ShopperOf(http), null, ct) is { } messages
                 ? Results.Ok(messages)
-                : Results.Problem("There is no such chat for you.", statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+                : ChatResults.NoSuchChatProblem())
             .WithName("GetShopperMessages");
 
         chats.MapPost("/{chatId:guid}/messages", async (Guid chatId, SendMessageInput input, HttpContext http, ChatConversation conversation, CancellationToken ct) =>

@@ -28,7 +28,7 @@ public sealed class ShopperHub(MerchantScope scope, ChatConversation conversatio
         var (merchantId, shopperId) = Caller();
         scope.Use(merchantId);
         return await conversation.MessagesSinceAsync(chatId, after, shopperId, null)
-            ?? throw new HubException("There is no such chat for you.");
+            ?? throw new HubException(ChatResults.NoSuchChat);
     }
 
     private (Guid MerchantId, Guid ShopperId) Caller() =>

@@ -19,7 +19,7 @@ internal sealed class ShopperSessionFilter : IEndpointFilter
         var merchantId = await MerchantOfKeyAsync(http.RequestServices, publicKey, http.RequestAborted);
         if (merchantId is null)
         {
-            return Results.Problem("No chat is set up for this key. Check the key in your embed snippet.", statusCode: StatusCodes.Status404NotFound, title: "Unknown widget key");
+            return ChatResults.UnknownKeyProblem();
         }
 
         if (ShopperSession.From(http.User) is not { } session || session.MerchantId != merchantId)

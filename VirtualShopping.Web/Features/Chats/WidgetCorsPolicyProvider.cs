@@ -24,7 +24,7 @@ public sealed class WidgetCorsPolicyProvider(ShopperSessionTokens tokens) : ICor
 
         var merchantId = context.GetRouteValue("publicKey") is string key
             ? await ShopperSessionFilter.MerchantOfKeyAsync(context.RequestServices, key, context.RequestAborted)
-            : tokens.Read(context.Request.Query["access_token"].ToString() is { Length: > 0 } query ? query : BearerOf(context))?.MerchantId;
+            : tokens.Read(context.Request.Query["access_token"].ToString() is { Length: > 0 } query ? query : ShopperSession.BearerToken(context.Request))?.MerchantId;
         var policy = new CorsPolicyBuilder()
             .WithHeaders("Authorization", "Content-Type", "X-Requested-With", "X-SignalR-User-Agent")
             .WithMethods("GET", "POST", "OPTIONS")
@@ -38,11 +38,5 @@ public sealed class WidgetCorsPolicyProvider(ShopperSessionTokens tokens) : ICor
         await using var db = await context.RequestServices.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>().CreateDbContextAsync(context.RequestAborted);
         var origins = await db.ChatSettings.IgnoreQueryFilters().Where(c => c.MerchantId == merchantId).Select(c => c.AllowedOrigins).FirstOrDefaultAsync(context.RequestAborted) ?? [];
         return policy.WithOrigins([.. origins]).Build();
-    }
-
-    private static string? BearerOf(HttpContext context)
-    {
-        var header = context.Request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
     }
 }

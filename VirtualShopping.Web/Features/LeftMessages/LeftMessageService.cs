@@ -45,7 +45,7 @@ public sealed class LeftMessageService(
             var chat = await db.Chats.AsNoTracking().SingleOrDefaultAsync(c => c.Id == chatId && c.ShopperId == shopperId, cancellationToken);
             if (chat is null)
             {
-                return ChatActionOutcome<Guid>.Fail(ChatProblemKind.NotFound, "There is no such chat for you.");
+                return ChatActionOutcome<Guid>.Fail(ChatProblemKind.NotFound, ChatResults.NoSuchChat);
             }
 
             if (chat.Status != ChatStatus.Missed)

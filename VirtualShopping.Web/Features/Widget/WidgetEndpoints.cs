@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using VirtualShopping.Web.Features.Chats;
 
 namespace VirtualShopping.Web.Features.Widget;
 
@@ -22,7 +23,7 @@ public static class WidgetEndpoints
             var loaded = await widgets.LoadAsync(publicKey, lang, ct);
             if (loaded is not { } found)
             {
-                return Results.Problem("No chat is set up for this key. Check the key in your embed snippet.", statusCode: StatusCodes.Status404NotFound, title: "Unknown widget key");
+                return ChatResults.UnknownKeyProblem();
             }
 
             if (!AllowOrigin(http, found.AllowedOrigins))
