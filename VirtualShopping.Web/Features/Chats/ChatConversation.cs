@@ -243,7 +243,8 @@ public sealed class ChatConversation(
         var result = chat.Rate(rating, comment, now);
         if (!result.IsValid)
         {
-            return chat.Rating is not null && rating is >= 1 and <= 5 && (comment?.Length ?? 0) <= ChatRating.MaxCommentLength
+            // Already rated, or nobody answered: the chat's state refuses it; otherwise a field does.
+            return chat.Rating is not null || chat.Status is not (ChatStatus.Ended or ChatStatus.Active)
                 ? ChatActionOutcome<ChatView>.Fail(ChatProblemKind.Conflict, result.Error!)
                 : ChatActionOutcome<ChatView>.Fail(ChatProblemKind.Invalid, result.Error!, rating is < 1 or > 5 ? "rating" : "comment");
         }

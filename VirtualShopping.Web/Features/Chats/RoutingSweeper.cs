@@ -99,6 +99,8 @@ public sealed class RoutingSweeper(
         List<Due> idleCandidates = [];
         if (now - lastIdleCheck >= TimeSpan.FromSeconds(5) || now < lastIdleCheck)
         {
+            // An idle warning is due at the earliest a minute after the last message (idle time and warning are
+            // whole minutes, the warning shorter); each candidate is then judged with its merchant's settings.
             idleCandidates = await db.Chats.IgnoreQueryFilters().AsNoTracking()
                 .Where(c => c.Status == ChatStatus.Active && c.LastActivityAt <= now.AddMinutes(-1))
                 .Select(c => new Due(c.Id, c.MerchantId)).ToListAsync(cancellationToken);
