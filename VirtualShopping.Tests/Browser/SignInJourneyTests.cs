@@ -33,6 +33,8 @@ public sealed class SignInJourneyTests(BrowserAppFixture app)
         await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(21, 20, 31)");
         await BrowserAppFixture.ScreenshotAsync(page, "home-dark");
         await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync(); // as a phone opens it, not mid-way through the drawer's resize animation
+        await BrowserAppFixture.WaitUntilInteractiveAsync(page);
         await BrowserAppFixture.ScreenshotAsync(page, "home-phone");
 
         await page.GotoAsync("/settings/store-app");

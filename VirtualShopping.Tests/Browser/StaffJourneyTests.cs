@@ -43,6 +43,7 @@ public sealed class StaffJourneyTests(BrowserAppFixture app)
         await page.ClickAsync("[data-testid=invite-staff]");
         await page.Locator("#staff-name").WaitForAsync();
         await page.FillAsync("#staff-name", "Nina Patel");
+        await BrowserAppFixture.ScreenshotAsync(page, "staff-dialog-phone");
         await page.FillAsync("#staff-email", "not-an-email");
         await page.ClickAsync("[data-testid=save-staff]");
         await Assertions.Expect(page.GetByText("Enter a valid email address.")).ToBeVisibleAsync();
