@@ -75,7 +75,9 @@ public static class AuthenticationSetup
                 .AddDefaultTokenProviders()
                 .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
             services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, ConfigureCookie);
-            services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+            // Every request checks the cookie's security stamp: sign-out, deactivation, a password or role change
+            // (each of which renews the stamp) end every copy of an earlier cookie at once.
+            services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         }
 
         authentication.AddScheme<AuthenticationSchemeOptions, ShopperAuthenticationHandler>(ShopperSession.Scheme, null);
