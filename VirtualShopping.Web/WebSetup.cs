@@ -80,6 +80,7 @@ public static class WebSetup
         services.AddScoped<TeamAvailability>();
         services.AddScoped<WidgetConfigurationService>();
         services.AddScoped<StaffService>();
+        services.AddScoped<RefreshTokenFamilies>();
         services.AddScoped<TeamService>();
         services.AddScoped<StaffOnboarding>();
         services.AddScoped<PurgeExpiredInvitationsJob>();

@@ -111,6 +111,7 @@ public static class ExpertEndpoints
         HttpContext http,
         IServiceProvider services,
         IDbContextFactory<VirtualShoppingDbContext> contexts,
+        RefreshTokenFamilies families,
         TimeProvider clock,
         CancellationToken ct)
     {
@@ -121,13 +122,16 @@ public static class ExpertEndpoints
         }
 
         ApplicationUser? user;
+        Guid? family = null;
         if (!string.IsNullOrWhiteSpace(request.RefreshToken))
         {
+            // Each refresh token works once: redeeming it answers its family, and the next token joins that family.
             var protector = services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(ExpertTokens.Scheme).RefreshTokenProtector;
             var ticket = protector.Unprotect(request.RefreshToken);
-            user = ticket?.Properties.ExpiresUtc is { } expires && expires > clock.GetUtcNow()
-                ? await signIn.ValidateSecurityStampAsync(ticket.Principal)
+            family = ticket?.Properties.ExpiresUtc is { } expires && expires > clock.GetUtcNow()
+                ? await families.RedeemAsync(ticket.Principal, ct)
                 : null;
+            user = family is not null ? await signIn.ValidateSecurityStampAsync(ticket!.Principal) : null;
             if (user is null)
             {
                 return Results.Problem("The refresh token is not valid or has expired. Sign in again.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign in again");
@@ -161,6 +165,7 @@ public static class ExpertEndpoints
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user!);
+        await families.IssueAsync(principal, user!.StaffMemberId, family, ct);
         await http.SignInAsync(ExpertTokens.Scheme, principal);
         return Results.Empty;
     }
