@@ -66,9 +66,9 @@ public static class AuthenticationSetup
                     o.User.RequireUniqueEmail = true;
                     o.Password.RequiredLength = 10;
                     o.Password.RequireNonAlphanumeric = false;
+                    // Wrong passwords do not lock accounts (anyone knowing an email could lock its owner out):
+                    // StaffPasswordCheck throttles them per account and address instead (SignInLimits).
                     o.Lockout.AllowedForNewUsers = true;
-                    o.Lockout.MaxFailedAccessAttempts = 5;
-                    o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 })
                 .AddSignInManager()
                 .AddEntityFrameworkStores<VirtualShoppingDbContext>()

@@ -8,6 +8,7 @@ using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Identity;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Authorization;
+using VirtualShopping.Web.Features.Account;
 using VirtualShopping.Web.Features.Settings;
 
 namespace VirtualShopping.Web.Features.Chats;
@@ -21,7 +22,7 @@ public static class ExpertEndpoints
     public static void MapExpertEndpoints(this IEndpointRouteBuilder app)
     {
         var tokens = app.MapGroup("/api/v1/expert/token").WithTags("Store App").AllowAnonymous();
-        tokens.MapPost("/", IssueTokenAsync).WithName("IssueExpertToken");
+        tokens.MapPost("/", IssueTokenAsync).WithName("IssueExpertToken").RequireRateLimiting(SignInLimits.Policy);
 
         var expert = app.MapGroup("/api/v1/expert").WithTags("Store App")
             .RequireAuthorization(Policies.Expert).AddEndpointFilter<ExpertCallerFilter>();
@@ -144,15 +145,20 @@ public static class ExpertEndpoints
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["Enter your email and password."] }, title: "Check what you entered");
             }
 
-            user = await signIn.UserManager.FindByEmailAsync(StaffMember.NormalizeEmail(request.Email));
-            var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-            if (!result.Succeeded)
+            // Whether the account exists, is pending or deactivated shows only after the right password.
+            var check = await services.GetRequiredService<StaffPasswordCheck>().CheckAsync(request.Email, request.Password, http.Connection.RemoteIpAddress);
+            if (check.IsThrottled)
             {
-                return Results.Problem(
-                    result.IsLockedOut ? "Too many wrong passwords. Try again in 15 minutes." : "The email or password is not right.",
-                    statusCode: StatusCodes.Status401Unauthorized,
-                    title: "Sign-in failed");
+                http.Response.Headers.RetryAfter = check.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Problem($"Too many wrong passwords. Wait {check.RetryAfterSeconds} seconds and try again.", statusCode: StatusCodes.Status429TooManyRequests, title: "Slow down");
             }
+
+            if (!check.IsRight)
+            {
+                return Results.Problem("The email or password is not right.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+            }
+
+            user = check.User;
         }
 
         await using (var db = await contexts.CreateDbContextAsync(ct))
