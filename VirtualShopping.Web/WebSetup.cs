@@ -50,6 +50,7 @@ public static class WebSetup
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddChatRateLimits(configuration);
+        services.AddSignInLimits(configuration);
         services.AddCors();
         services.AddTransient<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<RoutingSweeper>());
@@ -80,6 +81,7 @@ public static class WebSetup
         services.AddScoped<TeamAvailability>();
         services.AddScoped<WidgetConfigurationService>();
         services.AddScoped<StaffService>();
+        services.AddScoped<RefreshTokenFamilies>();
         services.AddScoped<TeamService>();
         services.AddScoped<StaffOnboarding>();
         services.AddScoped<PurgeExpiredInvitationsJob>();

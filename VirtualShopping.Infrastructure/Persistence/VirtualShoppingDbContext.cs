@@ -75,6 +75,8 @@ public abstract class VirtualShoppingDbContext
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<RefreshTokenRecord> RefreshTokens => Set<RefreshTokenRecord>();
+
     /// <summary>The merchant the query filters use; no merchant means no tenant rows at all.</summary>
     public Guid CurrentMerchantId => currentMerchant.MerchantId ?? Guid.Empty;
 

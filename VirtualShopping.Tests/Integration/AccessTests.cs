@@ -180,22 +180,6 @@ public sealed class AccessTests(VirtualShoppingFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/stores")).StatusCode);
     }
 
-    [Fact]
-    public async Task Five_wrong_passwords_lock_the_account()
-    {
-        var merchant = await TestMerchants.CreateAsync(factory.Services, "Lockout Ltd", "admin@lockout.example");
-        var client = factory.CreateAnonymousClient();
-        for (var i = 0; i < 5; i++)
-        {
-            await VirtualShoppingFactory.SubmitSignInAsync(client, "admin@lockout.example", "wrong-password");
-        }
-
-        var response = await VirtualShoppingFactory.SubmitSignInAsync(client, "admin@lockout.example", TestMerchants.Password);
-
-        Assert.NotEqual(Guid.Empty, merchant.Id);
-        Assert.Contains("locked", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
-    }
-
     private static string RedirectPath(HttpResponseMessage response) =>
         response.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : response.Headers.Location!.OriginalString;
 }

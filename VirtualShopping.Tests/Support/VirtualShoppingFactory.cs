@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Hangfire.Common;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,14 +42,25 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:DemoMerchant", "true");
         builder.UseSetting("Seed:AdminPassword", DemoPassword);
         builder.UseSetting("AzureAd:ClientId", string.Empty);
+
+        // Every request of a test comes from one address: sign-in throttles per address stay out of the way
+        // unless a test sets them (and names the address with ClientAddressHeader).
+        builder.UseSetting("SignInLimits:IpPermitsPerMinute", "100000");
+        builder.UseSetting("SignInLimits:JoinPermitsPerMinute", "100000");
         builder.ConfigureTestServices(services =>
+        {
             services.Replace(ServiceDescriptor.Singleton<IJobFilterProvider>(
-                new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { Jobs }))));
+                new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { Jobs })));
+            services.AddTransient<IStartupFilter, ClientAddressFromHeader>();
+        });
         foreach (var (key, value) in extraSettings)
         {
             builder.UseSetting(key, value);
         }
     }
+
+    /// <summary>A request header that sets the request's client address, as a proxy's forwarded header would.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
 
     /// <summary>Sets a configuration value before the host starts (SMTP for a local sink, say).</summary>
     public void SetSetting(string key, string? value) => extraSettings[key] = value;
@@ -109,6 +121,23 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
         {
             database.Dispose();
         }
+    }
+
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (System.Net.IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

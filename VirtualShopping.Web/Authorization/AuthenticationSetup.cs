@@ -66,16 +66,18 @@ public static class AuthenticationSetup
                     o.User.RequireUniqueEmail = true;
                     o.Password.RequiredLength = 10;
                     o.Password.RequireNonAlphanumeric = false;
+                    // Wrong passwords do not lock accounts (anyone knowing an email could lock its owner out):
+                    // StaffPasswordCheck throttles them per account and address instead (SignInLimits).
                     o.Lockout.AllowedForNewUsers = true;
-                    o.Lockout.MaxFailedAccessAttempts = 5;
-                    o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 })
                 .AddSignInManager()
                 .AddEntityFrameworkStores<VirtualShoppingDbContext>()
                 .AddDefaultTokenProviders()
                 .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
             services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, ConfigureCookie);
-            services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+            // Every request checks the cookie's security stamp: sign-out, deactivation, a password or role change
+            // (each of which renews the stamp) end every copy of an earlier cookie at once.
+            services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         }
 
         authentication.AddScheme<AuthenticationSchemeOptions, ShopperAuthenticationHandler>(ShopperSession.Scheme, null);

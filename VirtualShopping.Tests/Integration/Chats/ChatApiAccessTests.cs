@@ -54,14 +54,14 @@ public sealed class ChatApiAccessTests(RoutingFactory factory) : IClassFixture<R
 
         var refreshed = await client.PostAsJsonAsync("/api/v1/expert/token", new { refreshToken = first.RefreshToken });
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
-        var token = (await refreshed.Content.ReadAsync<ChatClients.TokenResponse>())!.AccessToken;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var second = (await refreshed.Content.ReadAsync<ChatClients.TokenResponse>())!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", second.AccessToken);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/expert/me")).StatusCode);
 
         await factory.InMerchantAsync(world.MerchantId, db => db.StaffMembers.Where(s => s.Id == world.Experts[0].Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, VirtualShopping.Domain.Staff.StaffStatus.Deactivated)));
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/expert/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await factory.CreateAnonymousClient().PostAsJsonAsync("/api/v1/expert/token", new { refreshToken = first.RefreshToken })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.CreateAnonymousClient().PostAsJsonAsync("/api/v1/expert/token", new { refreshToken = second.RefreshToken })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateAnonymousClient().PostAsJsonAsync("/api/v1/expert/token", new { refreshToken = "garbage" })).StatusCode);
     }
 

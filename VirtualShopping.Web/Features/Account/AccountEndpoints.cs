@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
+using VirtualShopping.Infrastructure.Identity;
 using VirtualShopping.Web.Authorization;
 
 namespace VirtualShopping.Web.Features.Account;
@@ -22,14 +23,23 @@ public static class AccountEndpoints
                     [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
             }
 
+            // A new security stamp makes every cookie issued before it worthless (the stamp is checked on every
+            // request), so a copy of this cookie cannot outlive the sign-out.
+            var users = context.RequestServices.GetRequiredService<UserManager<ApplicationUser>>();
+            if (await users.GetUserAsync(context.User) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
+
             await context.SignOutAsync(IdentityConstants.ApplicationScheme);
             return Results.LocalRedirect("/account/login?signedOut=true");
         }).RequireAuthorization();
 
-        group.MapGet("/entra", (string? returnUrl) =>
-            Results.Challenge(
-                new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) },
-                [OpenIdConnectDefaults.AuthenticationScheme]))
+        // Without Entra ID there is no OpenID Connect scheme to challenge: say so with a 404, not a 500.
+        group.MapGet("/entra", (string? returnUrl, IConfiguration configuration) =>
+                AuthenticationSetup.UsesEntraId(configuration)
+                    ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
+                    : Results.Problem("This server signs staff in with email and password; Microsoft sign-in is not set up.", statusCode: StatusCodes.Status404NotFound, title: "Microsoft sign-in is off"))
             .AllowAnonymous();
     }
 

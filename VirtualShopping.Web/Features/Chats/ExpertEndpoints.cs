@@ -8,6 +8,7 @@ using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Identity;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Authorization;
+using VirtualShopping.Web.Features.Account;
 using VirtualShopping.Web.Features.Settings;
 
 namespace VirtualShopping.Web.Features.Chats;
@@ -21,7 +22,7 @@ public static class ExpertEndpoints
     public static void MapExpertEndpoints(this IEndpointRouteBuilder app)
     {
         var tokens = app.MapGroup("/api/v1/expert/token").WithTags("Store App").AllowAnonymous();
-        tokens.MapPost("/", IssueTokenAsync).WithName("IssueExpertToken");
+        tokens.MapPost("/", IssueTokenAsync).WithName("IssueExpertToken").RequireRateLimiting(SignInLimits.Policy);
 
         var expert = app.MapGroup("/api/v1/expert").WithTags("Store App")
             .RequireAuthorization(Policies.Expert).AddEndpointFilter<ExpertCallerFilter>();
@@ -111,6 +112,7 @@ public static class ExpertEndpoints
         HttpContext http,
         IServiceProvider services,
         IDbContextFactory<VirtualShoppingDbContext> contexts,
+        RefreshTokenFamilies families,
         TimeProvider clock,
         CancellationToken ct)
     {
@@ -121,13 +123,16 @@ public static class ExpertEndpoints
         }
 
         ApplicationUser? user;
+        Guid? family = null;
         if (!string.IsNullOrWhiteSpace(request.RefreshToken))
         {
+            // Each refresh token works once: redeeming it answers its family, and the next token joins that family.
             var protector = services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(ExpertTokens.Scheme).RefreshTokenProtector;
             var ticket = protector.Unprotect(request.RefreshToken);
-            user = ticket?.Properties.ExpiresUtc is { } expires && expires > clock.GetUtcNow()
-                ? await signIn.ValidateSecurityStampAsync(ticket.Principal)
+            family = ticket?.Properties.ExpiresUtc is { } expires && expires > clock.GetUtcNow()
+                ? await families.RedeemAsync(ticket.Principal, ct)
                 : null;
+            user = family is not null ? await signIn.ValidateSecurityStampAsync(ticket!.Principal) : null;
             if (user is null)
             {
                 return Results.Problem("The refresh token is not valid or has expired. Sign in again.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign in again");
@@ -140,15 +145,20 @@ public static class ExpertEndpoints
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["Enter your email and password."] }, title: "Check what you entered");
             }
 
-            user = await signIn.UserManager.FindByEmailAsync(StaffMember.NormalizeEmail(request.Email));
-            var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-            if (!result.Succeeded)
+            // Whether the account exists, is pending or deactivated shows only after the right password.
+            var check = await services.GetRequiredService<StaffPasswordCheck>().CheckAsync(request.Email, request.Password, http.Connection.RemoteIpAddress);
+            if (check.IsThrottled)
             {
-                return Results.Problem(
-                    result.IsLockedOut ? "Too many wrong passwords. Try again in 15 minutes." : "The email or password is not right.",
-                    statusCode: StatusCodes.Status401Unauthorized,
-                    title: "Sign-in failed");
+                http.Response.Headers.RetryAfter = check.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Problem($"Too many wrong passwords. Wait {check.RetryAfterSeconds} seconds and try again.", statusCode: StatusCodes.Status429TooManyRequests, title: "Slow down");
             }
+
+            if (!check.IsRight)
+            {
+                return Results.Problem("The email or password is not right.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+            }
+
+            user = check.User;
         }
 
         await using (var db = await contexts.CreateDbContextAsync(ct))
@@ -161,6 +171,7 @@ public static class ExpertEndpoints
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user!);
+        await families.IssueAsync(principal, user!.StaffMemberId, family, ct);
         await http.SignInAsync(ExpertTokens.Scheme, principal);
         return Results.Empty;
     }
