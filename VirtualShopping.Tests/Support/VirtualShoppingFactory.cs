@@ -42,8 +42,13 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:AdminPassword", DemoPassword);
         builder.UseSetting("AzureAd:ClientId", string.Empty);
         builder.ConfigureTestServices(services =>
+        {
             services.Replace(ServiceDescriptor.Singleton<IJobFilterProvider>(
-                new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { Jobs }))));
+                new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { Jobs })));
+
+            // Beside the app's own providers, at its configured levels: LogPrivacyTests reads what was written.
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider, CapturingLoggerProvider>();
+        });
         foreach (var (key, value) in extraSettings)
         {
             builder.UseSetting(key, value);
