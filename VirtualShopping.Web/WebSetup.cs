@@ -27,6 +27,10 @@ public static class WebSetup
     public static void AddVirtualShoppingLogging(this WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
+
+        // "Request starting/finished" lines carry the query string, where browsers put hub tokens
+        // (access_token): kept out of the logs even when an operator raises Microsoft.AspNetCore to Information.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         if (builder.Environment.IsDevelopment())
         {
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });

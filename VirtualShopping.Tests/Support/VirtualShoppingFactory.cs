@@ -52,6 +52,9 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
             services.Replace(ServiceDescriptor.Singleton<IJobFilterProvider>(
                 new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { Jobs })));
             services.AddTransient<IStartupFilter, ClientAddressFromHeader>();
+
+            // Beside the app's own providers, at its configured levels: LogPrivacyTests reads what was written.
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider, CapturingLoggerProvider>();
         });
         foreach (var (key, value) in extraSettings)
         {

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+using VirtualShopping.Tests.Support;
+using VirtualShopping.Web.Features.Chats;
+using VirtualShopping.Web.Features.Demo;
+using VirtualShopping.Web.Features.LeftMessages;
+
+namespace VirtualShopping.Tests.Integration.Security;
+
+/// <summary>
+/// Shopper personal data and secrets never reach the logs: a journey that handles every kind of them (shopper
+/// email and phone, passwords right and wrong, Store App access and refresh tokens, shopper session tokens,
+/// hub tokens in the query string, one-time links, bad input carrying personal data) runs with the app's
+/// configured log levels, and everything the test hosts logged during the run so far is searched for them.
+/// </summary>
+public sealed partial class LogPrivacyTests : IAsyncLifetime
+{
+    private const string ShopperEmail = "ada.privacy@example.org";
+    private const string ShopperPhone = "+447700900461";
+    private const string GuessedPassword = "Guessed-Password-999";
+    private readonly SmtpSink smtp = new();
+    private TwilioSink twilio = null!;
+    private RoutingFactory factory = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        twilio = await TwilioSink.StartAsync();
+        factory = new RoutingFactory()
+            .With("Smtp:Host", "127.0.0.1")
+            .With("Smtp:Port", smtp.Port.ToString(CultureInfo.InvariantCulture))
+            .With("Smtp:Security", "None")
+            .With("Sms:BaseUrl", twilio.BaseUrl.ToString())
+            .With("Sms:AccountSid", "ACtest")
+            .With("Sms:AuthToken", "twilio-secret");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        await twilio.DisposeAsync();
+        await smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Logs_hold_no_shopper_email_phone_password_token_or_one_time_link()
+    {
+        var secrets = new List<string> { ShopperEmail, ShopperPhone, ShopperPhone[1..], GuessedPassword, VirtualShoppingFactory.DemoPassword, RoutingWorld.Password, TestMerchants.Password, "twilio-secret" };
+        var world = await RoutingWorld.CreateAsync(factory.Services, experts: 1);
+
+        // The Store App signs in, refreshes, and opens its hub with the token in the query string.
+        var (expert, accessToken) = await ChatClients.ExpertAsync(factory, world.Experts[0].Email);
+        var first = await (await factory.CreateClient().PostAsJsonAsync("/api/v1/expert/token", new { email = world.Experts[0].Email, password = RoutingWorld.Password })).Content.ReadAsync<ChatClients.TokenResponse>();
+        var refreshed = await factory.CreateClient().PostAsJsonAsync("/api/v1/expert/token", new { refreshToken = first!.RefreshToken });
+        secrets.AddRange([accessToken, first.AccessToken, first.RefreshToken, await refreshed.Content.ReadAsStringAsync()]);
+        await using var expertHub = await HubEvents.ConnectAsync(factory, ExpertHub.Path, accessToken, ChatClients.ExpertEvents);
+
+        // A shopper gives their email, chats, sends bad input carrying personal data, is missed, leaves a phone number.
+        var (shopper, shopperToken, _) = await ChatClients.ShopperAsync(factory, world.WidgetKey);
+        secrets.Add(shopperToken);
+        await using var shopperHub = await HubEvents.ConnectAsync(factory, ShopperHub.Path, shopperToken, ChatClients.ShopperEvents);
+        var started = await shopper.PostAsJsonAsync($"/api/v1/widget/{world.WidgetKey}/chats", new { departmentId = world.ShoesId, language = "en", name = "Ada", email = ShopperEmail });
+        var chat = (await started.Content.ReadAsync<ChatView>())!;
+        await shopper.PostAsync($"/api/v1/widget/{world.WidgetKey}/chats", new StringContent($$"""{"email":"{{ShopperEmail}}","departmentId":"not-a-guid","phone":"{{ShopperPhone}}"}""", Encoding.UTF8, "application/json"));
+        await shopper.PostAsync($"/api/v1/widget/{world.WidgetKey}/left-messages", new StringContent($$"""{"email":"{{ShopperEmail}}","phone":"{{ShopperPhone}}",""", Encoding.UTF8, "application/json"));
+        await shopper.PostAsJsonAsync($"/api/v1/widget/{world.WidgetKey}/left-messages", new { chatId = chat.Id, name = "Ada", email = "not an email " + ShopperPhone, text = "Call me" });
+        await expert.PostAsync($"/api/v1/expert/offers/{Guid.NewGuid()}/decline", JsonContent.Create(new { goUnavailable = true }));
+        factory.Clock.Advance(TimeSpan.FromSeconds(90));
+        await factory.Services.GetRequiredService<RoutingSweeper>().SweepAsync();
+        await shopper.PostAsJsonAsync($"/api/v1/widget/{world.WidgetKey}/left-messages", new { chatId = chat.Id, name = "Ada", email = ShopperEmail, phone = ShopperPhone, text = "Please call me back" });
+
+        // Someone guesses passwords on the dashboard and the Store App with the shopper's email and a colleague's.
+        await VirtualShoppingFactory.SubmitSignInAsync(factory.CreateAnonymousClient(), ShopperEmail, GuessedPassword);
+        await VirtualShoppingFactory.SubmitSignInAsync(factory.CreateAnonymousClient(), DemoMerchantSeeder.ManagerEmail, GuessedPassword);
+        await factory.CreateClient().PostAsJsonAsync("/api/v1/expert/token", new { email = ShopperEmail, password = GuessedPassword });
+        await factory.CreateClient().PostAsJsonAsync("/api/v1/expert/token", new { refreshToken = first.RefreshToken + "tampered" });
+
+        // Staff answer the demo merchant's left messages by email and by SMS; the shopper follows the link.
+        var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
+        var waiting = (await admin.GetJsonAsync<List<LeftMessageRow>>("/api/v1/left-messages"))!;
+        var hannah = waiting.Single(m => m.Name == "Hannah Kim");
+        var matti = waiting.Single(m => m.Name == "Matti Laine");
+        secrets.AddRange(["hannah.kim@example.com", "+358401234567", "358401234567"]);
+        await admin.PostAsJsonAsync($"/api/v1/left-messages/{hannah.Id}/replies", new { channel = "Email", text = "Hi Hannah" });
+        await admin.PostAsJsonAsync($"/api/v1/left-messages/{matti.Id}/replies", new { channel = "Sms", text = "Hei Matti" });
+        var email = await smtp.MessageToAsync("hannah.kim@example.com");
+        var sms = await twilio.FirstRequestAsync();
+        var emailLink = LinkIn().Match(email.TextBody ?? string.Empty).Value;
+        var smsLink = LinkIn().Match(sms.Body).Value;
+        secrets.AddRange([emailLink[3..], smsLink[3..]]);
+        await factory.CreateAnonymousClient().GetAsync(emailLink);
+        await factory.Services.GetRequiredService<RoutingSweeper>().SweepAsync();
+
+        var logs = CapturedLogs.All;
+        Assert.Contains(logs, l => l.Contains(chat.Id.ToString(), StringComparison.Ordinal)); // the capture works
+        var leaks = (from entry in logs
+                     from secret in secrets.Where(s => s.Length >= 8).Distinct()
+                     where entry.Contains(secret, StringComparison.OrdinalIgnoreCase)
+                     select $"{Shorten(secret)} in: {Shorten(entry, 400)}").ToList();
+        leaks.AddRange(logs.Where(l => ProtectedPayload().IsMatch(l)).Select(l => "a Data Protection token in: " + Shorten(l, 400)));
+        Assert.True(leaks.Count == 0, string.Join("\n", leaks.Distinct().Take(20)));
+    }
+
+    private static string Shorten(string text, int length = 12) => text.Length <= length ? text : text[..length] + "…";
+
+    [GeneratedRegex(@"/m/[A-Za-z0-9_-]{20,}")]
+    private static partial Regex LinkIn();
+
+    /// <summary>Tokens protected by ASP.NET Core Data Protection (bearer, refresh and shopper session tokens) start so.</summary>
+    [GeneratedRegex(@"CfDJ8[A-Za-z0-9_-]{40,}")]
+    private static partial Regex ProtectedPayload();
+}
