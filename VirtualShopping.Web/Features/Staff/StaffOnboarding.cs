@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Identity;
@@ -27,6 +28,7 @@ public sealed class StaffOnboarding(
 
     public async Task<ValidationResult> JoinAsync(JoinInput input, CancellationToken cancellationToken = default)
     {
+        input.DisplayName = DisplayName.Clean(input.DisplayName);
         var result = await joinValidator.ValidateAsync(input, cancellationToken);
         if (!result.IsValid)
         {
@@ -59,7 +61,7 @@ public sealed class StaffOnboarding(
         scope.Use(merchant.Id);
         var member = new StaffMember
         {
-            DisplayName = input.DisplayName.Trim(),
+            DisplayName = input.DisplayName,
             Email = email,
             EmployeeId = string.IsNullOrWhiteSpace(input.EmployeeId) ? null : input.EmployeeId.Trim(),
             Roles = StaffRoles.Expert,
