@@ -36,6 +36,18 @@ public sealed class NameCleaningTests(VirtualShoppingFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_shoppers_name_on_a_left_message_is_stored_without_a_right_to_left_override()
+    {
+        var merchant = await factory.DemoMerchantAsync();
+        var (shopper, _, _) = await ChatClients.ShopperAsync(factory, merchant.PublicWidgetKey);
+
+        var response = await shopper.PostAsJsonAsync($"/api/v1/widget/{merchant.PublicWidgetKey}/left-messages", new { name = "Eve\u202Egnp.exe\u0000", email = "eve@example.com", text = "Hello" });
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        Assert.True(await factory.InMerchantAsync(merchant.Id, db => db.LeftMessages.AnyAsync(m => m.Email == "eve@example.com" && m.Name == "Evegnp.exe")));
+    }
+
+    [Fact]
     public async Task A_name_of_only_invisible_characters_is_refused_as_empty()
     {
         var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
