@@ -166,6 +166,18 @@ public sealed class OnboardingTests(VirtualShoppingFactory factory) : IClassFixt
         Assert.Equal(DemoMerchantSeeder.ManagerEmail, link!.Email);
         Assert.StartsWith("/account/invitation?token=", link.Path, StringComparison.Ordinal);
 
+        // The conflict surfaces only to whoever opens the link and chooses a password, and changes nothing.
+        var visitor = factory.CreateAnonymousClient();
+        var form = await visitor.GetStringAsync(link.Path);
+        var accepted = await visitor.PostAsync(link.Path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = VirtualShoppingFactory.AntiforgeryTokenIn(form),
+            ["_handler"] = "accept-invitation",
+            ["Input.Password"] = "Known-Password-1",
+            ["Input.ConfirmPassword"] = "Known-Password-1",
+        }));
+        Assert.Contains("This email already has a sign-in", WebUtility.HtmlDecode(await accepted.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
         // The demo manager keeps their one sign-in with their own merchant.
         var manager = await factory.SignInAsync(DemoMerchantSeeder.ManagerEmail);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/api/v1/staff")).StatusCode);

@@ -148,7 +148,10 @@ public sealed class StaffOnboarding(
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            return new ValidationResult(created.Errors.Select(e => new ValidationFailure(passwordField, e.Description)));
+            // Someone with a sign-in elsewhere (another merchant's staff, say) learns it here, from their own link.
+            return created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+                ? Fail(string.Empty, "This email already has a sign-in, so it cannot be set up again here. Ask your admin to invite you with another address.")
+                : new ValidationResult(created.Errors.Select(e => new ValidationFailure(passwordField, e.Description)));
         }
 
         if (invitationId is { } id)
