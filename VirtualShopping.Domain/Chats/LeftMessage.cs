@@ -49,11 +49,12 @@ public sealed class LeftMessage : ITenantOwned
     /// <summary>The field problems in what a shopper entered: a name, a valid email and/or an E.164 phone, and the text.</summary>
     public static IEnumerable<(string Field, string Message)> Problems(string? name, string? email, string? phone, string? text)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        var cleanName = DisplayName.Clean(name);
+        if (cleanName.Length == 0)
         {
             yield return ("name", "Tell us your name.");
         }
-        else if (name.Trim().Length > Chat.MaxNameLength)
+        else if (cleanName.Length > Chat.MaxNameLength)
         {
             yield return ("name", $"Keep your name under {Chat.MaxNameLength} characters.");
         }

@@ -96,7 +96,8 @@ public sealed class StoreApiTests(VirtualShoppingFactory factory) : IClassFixtur
 
         var response = await client.PostAsJsonAsync("/api/v1/stores", input);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Another store already uses the code LDN01.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

@@ -134,29 +134,6 @@ public sealed class OnboardingTests(VirtualShoppingFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Store_manager_cannot_make_someone_an_hq_admin()
-    {
-        var manager = await factory.SignInAsync(DemoMerchantSeeder.ManagerEmail);
-
-        var response = await manager.PostAsJsonAsync("/api/v1/staff", new StaffInput { DisplayName = "Sneaky", Email = "sneaky@demo-outfitters.example", Roles = StaffRoles.HqAdmin });
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Only an HQ admin can make someone an HQ admin.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Nobody_can_deactivate_themselves()
-    {
-        var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
-        var me = (await admin.GetJsonAsync<VirtualShopping.Web.Components.Shared.PagedResult<StaffSummary>>("/api/v1/staff?search=admin@demo"))!.Items.Single();
-
-        var response = await admin.PostAsync($"/api/v1/staff/{me.Id}/deactivate", null);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("You cannot deactivate yourself.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Managers_of_one_merchant_cannot_see_or_approve_another_merchants_people()
     {
         await TestMerchants.CreateAsync(factory.Services, "Rival Retail", "admin@rival-retail.example");
@@ -172,6 +149,38 @@ public sealed class OnboardingTests(VirtualShoppingFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, approve.StatusCode);
         Assert.Equal(StaffStatus.PendingApproval, await factory.InMerchantAsync(merchant.Id, db => db.StaffMembers.Where(s => s.Id == pendingId).Select(s => s.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Inviting_another_merchants_staff_email_is_answered_exactly_as_an_unknown_email()
+    {
+        await TestMerchants.CreateAsync(factory.Services, "Prying Retail", "admin@prying-retail.example");
+        var pryingAdmin = await factory.SignInAsync("admin@prying-retail.example", TestMerchants.Password);
+
+        var known = await pryingAdmin.PostAsJsonAsync("/api/v1/staff", new StaffInput { DisplayName = "Known", Email = DemoMerchantSeeder.ManagerEmail, Roles = StaffRoles.Expert });
+        var unknown = await pryingAdmin.PostAsJsonAsync("/api/v1/staff", new StaffInput { DisplayName = "Unknown", Email = "nobody.at.all@demo-outfitters.example", Roles = StaffRoles.Expert });
+
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Equal(unknown.StatusCode, known.StatusCode);
+        var link = await known.Content.ReadAsync<StaffInvitationLink>();
+        Assert.Equal(DemoMerchantSeeder.ManagerEmail, link!.Email);
+        Assert.StartsWith("/account/invitation?token=", link.Path, StringComparison.Ordinal);
+
+        // The conflict surfaces only to whoever opens the link and chooses a password, and changes nothing.
+        var visitor = factory.CreateAnonymousClient();
+        var form = await visitor.GetStringAsync(link.Path);
+        var accepted = await visitor.PostAsync(link.Path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = VirtualShoppingFactory.AntiforgeryTokenIn(form),
+            ["_handler"] = "accept-invitation",
+            ["Input.Password"] = "Known-Password-1",
+            ["Input.ConfirmPassword"] = "Known-Password-1",
+        }));
+        Assert.Contains("This email already has a sign-in", WebUtility.HtmlDecode(await accepted.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // The demo manager keeps their one sign-in with their own merchant.
+        var manager = await factory.SignInAsync(DemoMerchantSeeder.ManagerEmail);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/api/v1/staff")).StatusCode);
     }
 
     private static async Task<string> SubmitJoinAsync(HttpClient client, string code, string name, string email, string employeeId = "LDN-299")

@@ -8,9 +8,15 @@ public enum SaveOutcome
     Invalid,
     NotFound,
     Conflict,
+
+    /// <summary>The person asking lacks the rights for this change.</summary>
+    Forbidden,
 }
 
-/// <summary>What a save did: saved, refused with field errors, not found, or lost a concurrency race.</summary>
+/// <summary>
+/// What a save did: saved, refused with field errors, not found, refused for lack of rights, or in conflict
+/// with what is stored (a concurrency race, a duplicate, a rule about the data as a whole).
+/// </summary>
 public sealed class SaveResult<T>
     where T : class
 {
@@ -44,6 +50,16 @@ public sealed class SaveResult<T>
     public static SaveResult<T> NotFound() => new(SaveOutcome.NotFound, null, Empty, "It no longer exists.");
 
     public static SaveResult<T> Conflict(string message) => new(SaveOutcome.Conflict, null, Empty, message);
+
+    /// <summary>A conflict with what is stored that concerns one field, e.g. a code or email already in use.</summary>
+    public static SaveResult<T> ConflictOn(string field, string message) =>
+        new(SaveOutcome.Conflict, null, new Dictionary<string, string[]> { [field] = [message] }, message);
+
+    public static SaveResult<T> Forbidden(string field, string message) =>
+        new(SaveOutcome.Forbidden, null, new Dictionary<string, string[]> { [field] = [message] }, message);
+
+    /// <summary>Field messages to show against the fields, whether the request was invalid, forbidden or a duplicate.</summary>
+    public bool HasFieldErrors => Errors.Count > 0;
 
     private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
 }

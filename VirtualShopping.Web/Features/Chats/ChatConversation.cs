@@ -37,7 +37,7 @@ public sealed class ChatConversation(
             problems["chat"] = ["Chat is switched off for this shop."];
         }
 
-        var name = string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim();
+        var name = Domain.Common.DisplayName.Clean(input.Name) is { Length: > 0 } cleanName ? cleanName : null;
         if (name is { Length: > Chat.MaxNameLength })
         {
             problems["name"] = [$"Keep your name under {Chat.MaxNameLength} characters."];

@@ -74,7 +74,7 @@ public sealed class LeftMessageService(
             ChatId = input.ChatId,
             DepartmentId = departmentId,
             Reason = reason,
-            Name = input.Name!.Trim(),
+            Name = Domain.Common.DisplayName.Clean(input.Name),
             Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
             Phone = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim(),
             Text = ChatMessage.CleanText(input.Text).Text!,

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Components.Shared;
@@ -145,8 +146,8 @@ public sealed class DepartmentService(IDbContextFactory<VirtualShoppingDbContext
     {
         department.Labels.Clear();
         department.Labels.AddRange(input.Labels
-            .Where(l => !string.IsNullOrWhiteSpace(l.Value))
-            .Select(l => new DepartmentLabel { Language = l.Key, Label = l.Value.Trim() }));
+            .Select(l => new DepartmentLabel { Language = l.Key, Label = DisplayName.Clean(l.Value) })
+            .Where(l => l.Label.Length > 0));
         var teams = await db.Teams.Where(t => input.TeamIds.Contains(t.Id)).ToListAsync(cancellationToken);
         department.Teams.RemoveAll(t => !input.TeamIds.Contains(t.Id));
         department.Teams.AddRange(teams.Where(t => department.Teams.All(existing => existing.Id != t.Id)));
@@ -154,6 +155,7 @@ public sealed class DepartmentService(IDbContextFactory<VirtualShoppingDbContext
 
     private async Task<ValidationResult> ValidateAsync(VirtualShoppingDbContext db, DepartmentInput input, Guid? existingId, CancellationToken cancellationToken)
     {
+        input.Name = DisplayName.Clean(input.Name);
         var result = await validator.ValidateAsync(input, cancellationToken);
         var name = input.Name.Trim();
         if (name.Length > 0 && await db.Departments.AnyAsync(d => !d.IsArchived && d.Name == name && d.Id != existingId, cancellationToken))

@@ -27,28 +27,28 @@ public static class StaffEndpoints
             (await service.InviteAsync(input, StaffActor.From(user), ct)).ToHttp(link => link))
             .WithName("InviteStaffMember");
 
-        staff.MapPost("/{id:guid}/reinvite", async (Guid id, StaffService service, CancellationToken ct) =>
-            (await service.ReinviteAsync(id, ct)).ToHttp(link => link))
+        staff.MapPost("/{id:guid}/reinvite", async (Guid id, StaffService service, ClaimsPrincipal user, CancellationToken ct) =>
+            (await service.ReinviteAsync(id, StaffActor.From(user), ct)).ToHttp(link => link))
             .WithName("ReinviteStaffMember");
 
         staff.MapPut("/{id:guid}", async (Guid id, StaffInput input, StaffService service, ClaimsPrincipal user, CancellationToken ct) =>
             (await service.UpdateAsync(id, input, StaffActor.From(user), ct)).ToHttp(StaffDetails.From))
             .WithName("UpdateStaffMember");
 
-        staff.MapPost("/{id:guid}/approve", async (Guid id, StaffService service, CancellationToken ct) =>
-            (await service.ApproveAsync(id, ct)).ToHttp(StaffDetails.From))
+        staff.MapPost("/{id:guid}/approve", async (Guid id, StaffService service, ClaimsPrincipal user, CancellationToken ct) =>
+            (await service.ApproveAsync(id, StaffActor.From(user), ct)).ToHttp(StaffDetails.From))
             .WithName("ApproveStaffMember");
 
-        staff.MapPost("/{id:guid}/reject", async (Guid id, StaffService service, CancellationToken ct) =>
-            (await service.RejectAsync(id, ct)).ToHttp(StaffDetails.From))
+        staff.MapPost("/{id:guid}/reject", async (Guid id, StaffService service, ClaimsPrincipal user, CancellationToken ct) =>
+            (await service.RejectAsync(id, StaffActor.From(user), ct)).ToHttp(StaffDetails.From))
             .WithName("RejectStaffMember");
 
         staff.MapPost("/{id:guid}/deactivate", async (Guid id, StaffService service, ClaimsPrincipal user, CancellationToken ct) =>
             (await service.DeactivateAsync(id, StaffActor.From(user), ct)).ToHttp(StaffDetails.From))
             .WithName("DeactivateStaffMember");
 
-        staff.MapPost("/{id:guid}/reactivate", async (Guid id, StaffService service, CancellationToken ct) =>
-            (await service.ReactivateAsync(id, ct)).ToHttp(StaffDetails.From))
+        staff.MapPost("/{id:guid}/reactivate", async (Guid id, StaffService service, ClaimsPrincipal user, CancellationToken ct) =>
+            (await service.ReactivateAsync(id, StaffActor.From(user), ct)).ToHttp(StaffDetails.From))
             .WithName("ReactivateStaffMember");
 
         var teams = app.MapGroup("/api/v1/teams").WithTags("Teams").RequireAuthorization(Policies.ManageTeam);

@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Identity;
@@ -27,6 +28,7 @@ public sealed class StaffOnboarding(
 
     public async Task<ValidationResult> JoinAsync(JoinInput input, CancellationToken cancellationToken = default)
     {
+        input.DisplayName = DisplayName.Clean(input.DisplayName);
         var result = await joinValidator.ValidateAsync(input, cancellationToken);
         if (!result.IsValid)
         {
@@ -59,7 +61,7 @@ public sealed class StaffOnboarding(
         scope.Use(merchant.Id);
         var member = new StaffMember
         {
-            DisplayName = input.DisplayName.Trim(),
+            DisplayName = input.DisplayName,
             Email = email,
             EmployeeId = string.IsNullOrWhiteSpace(input.EmployeeId) ? null : input.EmployeeId.Trim(),
             Roles = StaffRoles.Expert,
@@ -146,7 +148,10 @@ public sealed class StaffOnboarding(
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            return new ValidationResult(created.Errors.Select(e => new ValidationFailure(passwordField, e.Description)));
+            // Someone with a sign-in elsewhere (another merchant's staff, say) learns it here, from their own link.
+            return created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+                ? Fail(string.Empty, "This email already has a sign-in, so it cannot be set up again here. Ask your admin to invite you with another address.")
+                : new ValidationResult(created.Errors.Select(e => new ValidationFailure(passwordField, e.Description)));
         }
 
         if (invitationId is { } id)

@@ -1,22 +1,30 @@
 using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Staff;
+using VirtualShopping.Infrastructure.Identity;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Components.Shared;
 using VirtualShopping.Web.Features.Chats;
 
 namespace VirtualShopping.Web.Features.Staff;
 
-/// <summary>Loads and saves the current merchant's staff: invitations, edits, approvals, deactivation.</summary>
+/// <summary>
+/// Loads and saves the current merchant's staff: invitations, edits, approvals, deactivation. Every change
+/// of roles, access or status passes <see cref="StaffChangePolicy"/> here, for the dashboard and the API alike.
+/// </summary>
 public sealed class StaffService(
     IDbContextFactory<VirtualShoppingDbContext> contexts,
     IValidator<StaffInput> validator,
     RefreshTokenFamilies refreshTokens,
+    IServiceProvider services,
     TimeProvider clock)
 {
     private const string ConflictMessage = "Someone else changed this person while you were editing. Reload to see their changes, then make yours again.";
+    private const string DuplicateEmailMessage = "Someone with this email is already on the staff.";
 
     public async Task<PagedResult<StaffSummary>> ListAsync(StaffQuery query, CancellationToken cancellationToken = default)
     {
@@ -75,15 +83,28 @@ public sealed class StaffService(
     public async Task<SaveResult<StaffInvitationLink>> InviteAsync(StaffInput input, StaffActor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var validation = await ValidateAsync(db, input, actor, null, cancellationToken);
+        var validation = await ValidateAsync(db, input, cancellationToken);
         if (!validation.IsValid)
         {
             return SaveResult<StaffInvitationLink>.Invalid(validation);
         }
 
+        if (StaffChangePolicy.Invite(actor.Rights, new StaffRights(input.Roles, input.Access)) is { } refusal)
+        {
+            return Refused<StaffInvitationLink>(refusal);
+        }
+
+        // Only this merchant's staff count: whether another merchant's people have an account is not told
+        // here. Such a person finds out, harmlessly, when they try to accept (one sign-in per email).
+        var email = StaffMember.NormalizeEmail(input.Email);
+        if (await db.StaffMembers.AnyAsync(s => s.Email == email, cancellationToken))
+        {
+            return SaveResult<StaffInvitationLink>.ConflictOn(nameof(StaffInput.Email), DuplicateEmailMessage);
+        }
+
         var member = new StaffMember
         {
-            DisplayName = input.DisplayName.Trim(),
+            DisplayName = input.DisplayName,
             Email = StaffMember.NormalizeEmail(input.Email),
             Status = StaffStatus.Invited,
             CreatedAt = clock.GetUtcNow(),
@@ -91,12 +112,11 @@ public sealed class StaffService(
         await ApplyAsync(db, member, input, cancellationToken);
         db.StaffMembers.Add(member);
         var link = NewInvitation(db, member);
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult<StaffInvitationLink>.Saved(link);
+        return await db.SaveNewAsync(link, nameof(StaffInput.Email), DuplicateEmailMessage, cancellationToken);
     }
 
     /// <summary>A fresh link for someone who has not accepted yet; earlier links stop working.</summary>
-    public async Task<SaveResult<StaffInvitationLink>> ReinviteAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<SaveResult<StaffInvitationLink>> ReinviteAsync(Guid id, StaffActor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -108,6 +128,12 @@ public sealed class StaffService(
         if (member.Status != StaffStatus.Invited)
         {
             return SaveResult<StaffInvitationLink>.Invalid(nameof(StaffMember.Status), "Only people who have not accepted their invitation can be re-invited.");
+        }
+
+        // Whoever holds the link signs in with the person's rights: hand it out only within your own.
+        if (StaffChangePolicy.GiveBack(actor.Rights, StaffRights.Of(member)) is { } refusal)
+        {
+            return Refused<StaffInvitationLink>(refusal);
         }
 
         await db.StaffInvitations.Where(i => i.StaffMemberId == id && i.AcceptedAt == null).ExecuteDeleteAsync(cancellationToken);
@@ -126,10 +152,17 @@ public sealed class StaffService(
         }
 
         input.Email = member.Email; // the email is the sign-in name: it is not edited here
-        var validation = await ValidateAsync(db, input, actor, member, cancellationToken);
+        var validation = await ValidateAsync(db, input, cancellationToken);
         if (!validation.IsValid)
         {
             return SaveResult<StaffMember>.Invalid(validation);
+        }
+
+        var before = StaffRights.Of(member);
+        var after = new StaffRights(input.Roles, input.Access);
+        if (StaffChangePolicy.Edit(actor.StaffMemberId, actor.Rights, member.Id, before, member.Status, after, await ActiveHqAdminsAsync(db, cancellationToken)) is { } refusal)
+        {
+            return Refused<StaffMember>(refusal);
         }
 
         if (input.ConcurrencyStamp is { } stamp)
@@ -137,40 +170,41 @@ public sealed class StaffService(
             db.Entry(member).Property(s => s.ConcurrencyStamp).OriginalValue = stamp;
         }
 
-        member.DisplayName = input.DisplayName.Trim();
+        member.DisplayName = input.DisplayName;
         await ApplyAsync(db, member, input, cancellationToken);
         db.Entry(member).Property(s => s.ConcurrencyStamp).CurrentValue = Guid.NewGuid();
-        return await db.SaveEditAsync(member, ConflictMessage, cancellationToken);
+        var saved = await db.SaveEditAsync(member, ConflictMessage, cancellationToken);
+        if (saved.Succeeded && after != before)
+        {
+            await EndSessionsAsync(member.Id);
+        }
+
+        return saved;
     }
 
-    public Task<SaveResult<StaffMember>> ApproveAsync(Guid id, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, member => member.Approve(), cancellationToken);
+    /// <summary>Lets in someone who joined with the invite code, if the approver holds every right they would get.</summary>
+    public Task<SaveResult<StaffMember>> ApproveAsync(Guid id, StaffActor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, (member, _) => StaffChangePolicy.GiveBack(actor.Rights, StaffRights.Of(member)), member => member.Approve(), cancellationToken);
 
     /// <summary>Turns down someone who joined with the invite code: they stay listed as rejected.</summary>
-    public Task<SaveResult<StaffMember>> RejectAsync(Guid id, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, member => member.Reject(), cancellationToken);
+    public Task<SaveResult<StaffMember>> RejectAsync(Guid id, StaffActor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, (member, admins) => TakeAway(actor, member, admins), member => member.Reject(), cancellationToken);
 
+    /// <summary>Takes away someone's access; their signed-in sessions and Store App refresh tokens end.</summary>
     public async Task<SaveResult<StaffMember>> DeactivateAsync(Guid id, StaffActor actor, CancellationToken cancellationToken = default)
     {
-        var saved = await ChangeAsync(id, member =>
-        {
-            if (member.Id == actor.StaffMemberId)
-            {
-                return Domain.Common.RuleResult.Fail("You cannot deactivate yourself. Ask another admin.");
-            }
-
-            return member.Deactivate();
-        }, cancellationToken);
+        var saved = await ChangeAsync(id, (member, admins) => TakeAway(actor, member, admins), member => member.Deactivate(), cancellationToken);
         if (saved.Succeeded)
         {
+            await EndSessionsAsync(id);
             await refreshTokens.RevokeAllAsync(id, cancellationToken);
         }
 
         return saved;
     }
 
-    public Task<SaveResult<StaffMember>> ReactivateAsync(Guid id, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, member => member.Reactivate(), cancellationToken);
+    public Task<SaveResult<StaffMember>> ReactivateAsync(Guid id, StaffActor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, (member, _) => StaffChangePolicy.GiveBack(actor.Rights, StaffRights.Of(member)), member => member.Reactivate(), cancellationToken);
 
     /// <summary>Stores, teams and departments to choose from in the staff and team dialogs.</summary>
     public async Task<StaffChoices> ChoicesAsync(CancellationToken cancellationToken = default)
@@ -183,13 +217,43 @@ public sealed class StaffService(
             await db.StaffMembers.AsNoTracking().Where(s => s.Status == StaffStatus.Active).OrderBy(s => s.DisplayName).Select(s => new Choice(s.Id, s.DisplayName)).ToListAsync(cancellationToken));
     }
 
-    private async Task<SaveResult<StaffMember>> ChangeAsync(Guid id, Func<StaffMember, Domain.Common.RuleResult> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends every signed-in session of the person's local account (if they have one): their cookies and
+    /// tokens carry the old security stamp, so they must sign in again and get their current rights.
+    /// </summary>
+    private async Task EndSessionsAsync(Guid staffMemberId)
+    {
+        var users = services.GetService<UserManager<ApplicationUser>>();
+        if (users is not null && await users.Users.SingleOrDefaultAsync(u => u.StaffMemberId == staffMemberId) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+    }
+
+    private static StaffChangeRefusal? TakeAway(StaffActor actor, StaffMember member, int activeHqAdmins) =>
+        StaffChangePolicy.TakeAway(actor.StaffMemberId, actor.Rights, member.Id, StaffRights.Of(member), member.Status, activeHqAdmins);
+
+    private static Task<int> ActiveHqAdminsAsync(VirtualShoppingDbContext db, CancellationToken cancellationToken) =>
+        db.StaffMembers.CountAsync(s => s.Status == StaffStatus.Active && (s.Roles & StaffRoles.HqAdmin) == StaffRoles.HqAdmin, cancellationToken);
+
+    /// <summary>403 for rights the person lacks, 409 for a change that would leave the merchant without an HQ admin.</summary>
+    private static SaveResult<T> Refused<T>(StaffChangeRefusal refusal)
+        where T : class => refusal.Kind == StaffChangeRefusalKind.LastHqAdmin
+            ? SaveResult<T>.ConflictOn(refusal.Field, refusal.Message)
+            : SaveResult<T>.Forbidden(refusal.Field, refusal.Message);
+
+    private async Task<SaveResult<StaffMember>> ChangeAsync(Guid id, Func<StaffMember, int, StaffChangeRefusal?> policy, Func<StaffMember, RuleResult> change, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (member is null)
         {
             return SaveResult<StaffMember>.NotFound();
+        }
+
+        if (policy(member, await ActiveHqAdminsAsync(db, cancellationToken)) is { } refusal)
+        {
+            return Refused<StaffMember>(refusal);
         }
 
         var result = change(member);
@@ -235,34 +299,10 @@ public sealed class StaffService(
         member.Teams.AddRange(teams.Where(t => member.Teams.All(existing => existing.Id != t.Id)));
     }
 
-    private async Task<ValidationResult> ValidateAsync(VirtualShoppingDbContext db, StaffInput input, StaffActor actor, StaffMember? existing, CancellationToken cancellationToken)
+    private async Task<ValidationResult> ValidateAsync(VirtualShoppingDbContext db, StaffInput input, CancellationToken cancellationToken)
     {
+        input.DisplayName = DisplayName.Clean(input.DisplayName);
         var result = await validator.ValidateAsync(input, cancellationToken);
-        if (!actor.IsHqAdmin)
-        {
-            var grantsAdmin = input.Roles.HasFlag(StaffRoles.HqAdmin) && existing?.Roles.HasFlag(StaffRoles.HqAdmin) != true;
-            var grantsSettings = input.Access.HasFlag(DashboardAccess.Settings) && existing?.Access.HasFlag(DashboardAccess.Settings) != true;
-            if (grantsAdmin)
-            {
-                result.Errors.Add(new ValidationFailure(nameof(StaffInput.Roles), "Only an HQ admin can make someone an HQ admin."));
-            }
-
-            if (grantsSettings)
-            {
-                result.Errors.Add(new ValidationFailure(nameof(StaffInput.Access), "Only an HQ admin can grant settings access."));
-            }
-        }
-
-        if (existing is null && result.IsValid)
-        {
-            var email = StaffMember.NormalizeEmail(input.Email);
-            var identityEmail = email.ToUpperInvariant();
-            if (await db.StaffMembers.AnyAsync(s => s.Email == email, cancellationToken)
-                || await db.Users.AnyAsync(u => u.NormalizedEmail == identityEmail, cancellationToken))
-            {
-                result.Errors.Add(new ValidationFailure(nameof(StaffInput.Email), "Someone with this email is already on the staff or has an account."));
-            }
-        }
 
         var unknownStores = input.StoreIds.Except(await db.Stores.Where(s => input.StoreIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken)).Any();
         var unknownTeams = input.TeamIds.Except(await db.Teams.Where(t => input.TeamIds.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken)).Any();

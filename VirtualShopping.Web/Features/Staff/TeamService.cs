@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Components.Shared;
@@ -106,6 +107,7 @@ public sealed class TeamService(IDbContextFactory<VirtualShoppingDbContext> cont
 
     private async Task<ValidationResult> ValidateAsync(VirtualShoppingDbContext db, TeamInput input, Guid? existingId, CancellationToken cancellationToken)
     {
+        input.Name = DisplayName.Clean(input.Name);
         var result = await validator.ValidateAsync(input, cancellationToken);
         if (input.StoreId != Guid.Empty && !await db.Stores.AnyAsync(s => s.Id == input.StoreId, cancellationToken))
         {

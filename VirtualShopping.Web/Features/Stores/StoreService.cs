@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Components.Shared;
@@ -75,26 +76,35 @@ public sealed class StoreService(
 
     public async Task<SaveResult<Store>> CreateAsync(StoreInput input, CancellationToken cancellationToken = default)
     {
-        var validation = await ValidateAsync(input, null, cancellationToken);
+        var validation = await ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {
             return SaveResult<Store>.Invalid(validation);
+        }
+
+        if (await CodeTakenAsync(input, null, cancellationToken) is { } taken)
+        {
+            return taken;
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var store = new Store { Name = input.Name };
         input.ApplyTo(store);
         db.Stores.Add(store);
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult<Store>.Saved(store);
+        return await db.SaveNewAsync(store, nameof(StoreInput.Code), CodeTakenMessage(input.Code), cancellationToken);
     }
 
     public async Task<SaveResult<Store>> UpdateAsync(Guid id, StoreInput input, CancellationToken cancellationToken = default)
     {
-        var validation = await ValidateAsync(input, id, cancellationToken);
+        var validation = await ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {
             return SaveResult<Store>.Invalid(validation);
+        }
+
+        if (await CodeTakenAsync(input, id, cancellationToken) is { } taken)
+        {
+            return taken;
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -132,19 +142,26 @@ public sealed class StoreService(
     }
 
 
-    private async Task<ValidationResult> ValidateAsync(StoreInput input, Guid? existingId, CancellationToken cancellationToken)
+    private Task<ValidationResult> ValidateAsync(StoreInput input, CancellationToken cancellationToken)
     {
-        var result = await validator.ValidateAsync(input, cancellationToken);
-        if (!string.IsNullOrWhiteSpace(input.Code))
+        input.Name = DisplayName.Clean(input.Name);
+        return validator.ValidateAsync(input, cancellationToken);
+    }
+
+    /// <summary>A store code is unique per merchant: a second store with it is a conflict (409), however close in time.</summary>
+    private async Task<SaveResult<Store>?> CodeTakenAsync(StoreInput input, Guid? existingId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(input.Code))
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var code = input.Code.Trim();
-            if (await db.Stores.AnyAsync(s => s.Code == code && s.Id != existingId, cancellationToken))
-            {
-                result.Errors.Add(new ValidationFailure(nameof(StoreInput.Code), $"Another store already uses the code {code}."));
-            }
+            return null;
         }
 
-        return result;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var code = input.Code.Trim();
+        return await db.Stores.AnyAsync(s => s.Code == code && s.Id != existingId, cancellationToken)
+            ? SaveResult<Store>.ConflictOn(nameof(StoreInput.Code), CodeTakenMessage(code))
+            : null;
     }
+
+    private static string CodeTakenMessage(string? code) => $"Another store already uses the code {code?.Trim()}.";
 }
