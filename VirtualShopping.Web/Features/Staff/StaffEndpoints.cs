@@ -13,8 +13,10 @@ public static class StaffEndpoints
     {
         var staff = app.MapGroup("/api/v1/staff").WithTags("Staff").RequireAuthorization(Policies.ManageTeam);
 
-        staff.MapGet("/", async (StaffService service, string? search, StaffStatus? status, StaffRoles? role, StaffSort? sort, bool? descending, int? page, int? pageSize, CancellationToken ct) =>
-            TypedResults.Ok(await service.ListAsync(new StaffQuery(search, status, role, sort ?? StaffSort.Name, descending ?? false, Math.Max(0, page ?? 0), Math.Clamp(pageSize ?? 25, 1, 200)), ct)))
+        staff.MapGet("/", async Task<Results<Ok<PagedResult<StaffSummary>>, ValidationProblem>> (StaffService service, string? search, StaffStatus? status, StaffRoles? role, StaffSort? sort, bool? descending, int? page, int? pageSize, CancellationToken ct) =>
+            PageBounds.Problems(page, pageSize) is { } problems
+                ? TypedResults.ValidationProblem(problems, title: "Check what you entered")
+                : TypedResults.Ok(await service.ListAsync(new StaffQuery(search, status, role, sort ?? StaffSort.Name, descending ?? false, page ?? 0, pageSize ?? PageBounds.DefaultPageSize), ct)))
             .WithName("ListStaff");
 
         staff.MapGet("/{id:guid}", async Task<Results<Ok<StaffDetails>, ProblemHttpResult>> (Guid id, StaffService service, CancellationToken ct) =>
