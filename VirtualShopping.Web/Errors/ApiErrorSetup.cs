@@ -11,6 +11,8 @@ public static class ApiErrorSetup
         // Minimal APIs throw on unreadable input in every environment (by default only in Development, where the
         // exception then became a 500); one handler turns the exception into problem details that say why.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // First in the list, so it reads every enum of the API's JSON (and refuses numbers that name nothing).
+        services.PostConfigure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.Converters.Insert(0, new DefinedEnumConverterFactory()));
         services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         return services;

@@ -47,7 +47,9 @@ internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
     {
         var named = ParameterInMessage().Match(bad.Message);
         var name = named.Success ? named.Groups["name"].Value : Body;
-        var type = httpContext.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>()?.GetParameters().FirstOrDefault(p => p.Name == name)?.ParameterType;
+        // The exception handler has cleared the request's endpoint; the feature keeps the one that threw.
+        var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+        var type = endpoint?.Metadata.GetMetadata<MethodInfo>()?.GetParameters().FirstOrDefault(p => p.Name == name)?.ParameterType;
 
         if (bad.InnerException is JsonException json)
         {
@@ -71,10 +73,12 @@ internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
         var path = json.Path ?? "$";
         var field = path.Length > 2 && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : Body;
         var target = bodyType is null ? null : ValueExpectation.TypeAt(bodyType, path);
-        var converting = json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) || json.InnerException is not null;
+        // A reader (syntax) error comes wrapped around the reader's own JsonException; a conversion error does not.
+        var converting = json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            || json.InnerException is { } inner && inner is not JsonException;
         if (converting)
         {
-            return (field, $"This value has the wrong type. {ValueExpectation.For(target)}");
+            return (field, $"This value is not valid here. {ValueExpectation.For(target)}");
         }
 
         // A syntax error from the reader: its message names no .NET types; only the position is of use.

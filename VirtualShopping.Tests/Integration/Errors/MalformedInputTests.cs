@@ -176,6 +176,8 @@ public abstract class MalformedInputTests
         foreach (var wrong in route.Where(p => Underlying(p.Type).IsEnum))
         {
             yield return new Probe($"route {wrong.Name}", HttpStatusCode.BadRequest, wrong.Name, () => new HttpRequestMessage(new HttpMethod(endpoint.Verb), Path(wrong)));
+            yield return new Probe($"route {wrong.Name} as a number naming nothing", HttpStatusCode.BadRequest, wrong.Name,
+                () => new HttpRequestMessage(new HttpMethod(endpoint.Verb), Path(wrong).Replace("not-a-value", "99999", StringComparison.Ordinal)));
         }
 
         var body = endpoint.Parameters.SingleOrDefault(p => p.Source == Source.Body);
@@ -195,6 +197,10 @@ public abstract class MalformedInputTests
         foreach (var query in endpoint.Parameters.Where(p => p.Source == Source.Query && Underlying(p.Type) != typeof(string)))
         {
             yield return new Probe($"query {query.Name}", HttpStatusCode.BadRequest, query.Name, () => Request($"?{query.Name}=not-a-value", validBody));
+            if (Underlying(query.Type).IsEnum)
+            {
+                yield return new Probe($"query {query.Name} as a number naming nothing", HttpStatusCode.BadRequest, query.Name, () => Request($"?{query.Name}=99999", validBody));
+            }
         }
 
         if (body is null)
@@ -221,6 +227,11 @@ public abstract class MalformedInputTests
             var propertyType = Underlying(property.PropertyType);
             var wrong = propertyType == typeof(string) ? "{}" : "\"not-a-value\"";
             yield return ($"{{\"{name}\":{wrong}}}", field);
+            if (propertyType.IsEnum)
+            {
+                // A number that names no value (JSON takes enum numbers too).
+                yield return ($"{{\"{name}\":99999}}", field);
+            }
 
             var element = propertyType.IsArray ? propertyType.GetElementType()
                 : propertyType.IsGenericType && typeof(System.Collections.IEnumerable).IsAssignableFrom(propertyType) ? propertyType.GetGenericArguments()[0]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Web.Authorization;
 using VirtualShopping.Web.Components.Shared;
+using VirtualShopping.Web.Errors;
 
 namespace VirtualShopping.Web.Features.Staff;
 
@@ -11,7 +12,7 @@ public static class StaffEndpoints
 {
     public static void MapStaffEndpoints(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup("/api/v1/staff").WithTags("Staff").RequireAuthorization(Policies.ManageTeam);
+        var staff = app.MapGroup("/api/v1/staff").WithTags("Staff").RequireAuthorization(Policies.ManageTeam).RejectUndefinedEnums();
 
         staff.MapGet("/", async Task<Results<Ok<PagedResult<StaffSummary>>, ValidationProblem>> (StaffService service, string? search, StaffStatus? status, StaffRoles? role, StaffSort? sort, bool? descending, int? page, int? pageSize, CancellationToken ct) =>
             PageBounds.Problems(page, pageSize) is { } problems

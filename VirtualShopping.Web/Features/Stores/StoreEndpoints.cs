@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Web.Authorization;
 using VirtualShopping.Web.Components.Shared;
+using VirtualShopping.Web.Errors;
 
 namespace VirtualShopping.Web.Features.Stores;
 
@@ -10,7 +11,7 @@ public static class StoreEndpoints
 {
     public static void MapStoreEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/stores").WithTags("Stores").RequireAuthorization(Policies.ManageStores);
+        var group = app.MapGroup("/api/v1/stores").WithTags("Stores").RequireAuthorization(Policies.ManageStores).RejectUndefinedEnums();
 
         group.MapGet("/", async Task<Results<Ok<PagedResult<StoreSummary>>, ValidationProblem>> (StoreService stores, string? search, StoreSort? sort, bool? descending, int? page, int? pageSize, CancellationToken ct) =>
             PageBounds.Problems(page, pageSize) is { } problems
