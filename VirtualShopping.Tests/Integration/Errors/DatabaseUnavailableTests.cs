@@ -40,6 +40,14 @@ public sealed class DatabaseUnavailableTests : IClassFixture<VirtualShoppingFact
                 await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
             }
 
+            var health = await anonymous.GetAsync("/health", TestContext.Current.CancellationToken);
+            var report = await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            using (var json = JsonDocument.Parse(report))
+            {
+                Assert.Equal("Unhealthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+            }
+
             var refused = await client.PostAsJsonAsync("/api/v1/stores", store, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
@@ -48,14 +56,6 @@ public sealed class DatabaseUnavailableTests : IClassFixture<VirtualShoppingFact
             {
                 Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
                 Assert.Contains("Try again", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
-            }
-
-            var health = await anonymous.GetAsync("/health", TestContext.Current.CancellationToken);
-            var report = await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-            using (var json = JsonDocument.Parse(report))
-            {
-                Assert.Equal("Unhealthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
             }
 
             Assert.Equal(0, await StoresNamedAsync(store.Name));
