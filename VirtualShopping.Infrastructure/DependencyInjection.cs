@@ -42,8 +42,10 @@ public static class DependencyInjection
 
             default:
                 services.AddDbContextFactory<SqliteVirtualShoppingDbContext>(
-                    o => o.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? "Data Source=App_Data/virtualshopping.db" : connectionString)
-                        .AddInterceptors(new SqliteBusyTimeoutInterceptor()),
+                    o => o.UseSqlite(SqliteBusyTimeoutInterceptor.WithBusyTimeout(
+                            string.IsNullOrWhiteSpace(connectionString) ? "Data Source=App_Data/virtualshopping.db" : connectionString,
+                            options.BusyTimeoutSeconds))
+                        .AddInterceptors(new SqliteBusyTimeoutInterceptor(options.BusyTimeoutSeconds)),
                     ServiceLifetime.Scoped);
                 services.AddScoped<IDbContextFactory<VirtualShoppingDbContext>, ProviderDbContextFactory<SqliteVirtualShoppingDbContext>>();
                 services.AddScoped<VirtualShoppingDbContext>(sp => sp.GetRequiredService<SqliteVirtualShoppingDbContext>());

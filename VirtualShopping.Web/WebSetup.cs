@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Json;
 using MudBlazor.Services;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Authorization;
+using VirtualShopping.Web.Errors;
 using VirtualShopping.Web.Features.Demo;
 using VirtualShopping.Web.Features.Account;
 using VirtualShopping.Web.Features.Audit;
@@ -48,6 +49,7 @@ public static class WebSetup
         services.AddMudServices();
         services.AddMerchantScope();
         services.AddProblemDetails();
+        services.AddApiErrors();
         services.AddOpenApi();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
@@ -59,7 +61,7 @@ public static class WebSetup
         services.AddTransient<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<RoutingSweeper>());
         services.AddHealthChecks()
-            .AddDbContextCheck<VirtualShoppingDbContext>("database")
+            .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<HangfireHealthCheck>("hangfire");
         return services.AddFeatureServices(configuration);
     }
@@ -124,6 +126,7 @@ public static class WebSetup
                 http.Response.Redirect("/not-found");
             }
         });
+        app.UseApiRoutingRejections();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -12,4 +12,11 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the app starts (the default); otherwise run the `migrate` command.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// How long a SQLite write waits for another writer's lock before giving up (the request then gets 503
+    /// with Retry-After). Whole seconds: the driver's own busy loop counts in seconds.
+    /// </summary>
+    [Range(1, 300)]
+    public int BusyTimeoutSeconds { get; set; } = 5;
 }

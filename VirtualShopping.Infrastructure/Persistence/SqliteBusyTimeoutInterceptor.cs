@@ -6,11 +6,17 @@ namespace VirtualShopping.Infrastructure.Persistence;
 /// <summary>
 /// SQLite allows one writer at a time. With a busy timeout SQLite itself waits for the lock in short steps,
 /// instead of the driver's coarse 150 ms sleeps that stall threads under concurrent chats; write-ahead
-/// logging lets readers carry on while one connection writes.
+/// logging lets readers carry on while one connection writes. The driver retries a busy statement until its
+/// command timeout, so the connection string's Default Timeout is set to the same bound (see
+/// <see cref="WithBusyTimeout"/>): a write waits at most that long, then fails as SQLITE_BUSY.
 /// </summary>
-internal sealed class SqliteBusyTimeoutInterceptor : DbConnectionInterceptor
+internal sealed class SqliteBusyTimeoutInterceptor(int busyTimeoutSeconds) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;";
+    private readonly string Pragmas = $"PRAGMA busy_timeout = {busyTimeoutSeconds * 1000}; PRAGMA journal_mode = WAL;";
+
+    /// <summary>The connection string with the driver's busy retry bounded by the same timeout.</summary>
+    public static string WithBusyTimeout(string connectionString, int busyTimeoutSeconds) =>
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = busyTimeoutSeconds }.ToString();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -27,12 +27,15 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => database.Path;
 
+    /// <summary>The host environment; a subclass can run the app as Development or Production.</summary>
+    protected virtual string EnvironmentName => "Testing";
+
     /// <summary>Says when this host's Hangfire server has run a job.</summary>
     public JobSignals Jobs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
 
         // Outside Development the host does not read the build's static web assets manifest by itself
         // (MudBlazor's and Blazor's own files); a published app has them in wwwroot instead.

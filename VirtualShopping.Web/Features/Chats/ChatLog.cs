@@ -54,7 +54,7 @@ public static class ChatLog
                 db.Entry(message).State = EntityState.Detached;
                 return message;
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            catch (DbUpdateException e) when (attempt < Attempts && !DatabaseUnavailability.Explains(e))
             {
                 db.Entry(message).State = EntityState.Detached;
             }

@@ -87,7 +87,7 @@ public sealed class NotificationService(IDbContextFactory<VirtualShoppingDbConte
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!DatabaseUnavailability.Explains(e))
         {
             return SaveResult<IReadOnlyList<NotificationRow>>.Conflict(ConflictMessage);
         }

@@ -102,7 +102,7 @@ public sealed class SettingsService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!DatabaseUnavailability.Explains(e))
         {
             // A lost stamp race, or two first saves racing on the one-row-per-merchant index.
             return SaveResult<TInput>.Conflict(ConflictMessage);

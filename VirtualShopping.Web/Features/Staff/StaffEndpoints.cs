@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Web.Authorization;
 using VirtualShopping.Web.Components.Shared;
+using VirtualShopping.Web.Errors;
 
 namespace VirtualShopping.Web.Features.Staff;
 
@@ -11,10 +12,12 @@ public static class StaffEndpoints
 {
     public static void MapStaffEndpoints(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup("/api/v1/staff").WithTags("Staff").RequireAuthorization(Policies.ManageTeam);
+        var staff = app.MapGroup("/api/v1/staff").WithTags("Staff").RequireAuthorization(Policies.ManageTeam).RejectUndefinedEnums();
 
-        staff.MapGet("/", async (StaffService service, string? search, StaffStatus? status, StaffRoles? role, StaffSort? sort, bool? descending, int? page, int? pageSize, CancellationToken ct) =>
-            TypedResults.Ok(await service.ListAsync(new StaffQuery(search, status, role, sort ?? StaffSort.Name, descending ?? false, Math.Max(0, page ?? 0), Math.Clamp(pageSize ?? 25, 1, 200)), ct)))
+        staff.MapGet("/", async Task<Results<Ok<PagedResult<StaffSummary>>, ValidationProblem>> (StaffService service, string? search, StaffStatus? status, StaffRoles? role, StaffSort? sort, bool? descending, int? page, int? pageSize, CancellationToken ct) =>
+            PageBounds.Problems(page, pageSize) is { } problems
+                ? TypedResults.ValidationProblem(problems, title: "Check what you entered")
+                : TypedResults.Ok(await service.ListAsync(new StaffQuery(search, status, role, sort ?? StaffSort.Name, descending ?? false, page ?? 0, pageSize ?? PageBounds.DefaultPageSize), ct)))
             .WithName("ListStaff");
 
         staff.MapGet("/{id:guid}", async Task<Results<Ok<StaffDetails>, ProblemHttpResult>> (Guid id, StaffService service, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Web.Authorization;
 using VirtualShopping.Web.Components.Shared;
+using VirtualShopping.Web.Errors;
 
 namespace VirtualShopping.Web.Features.Stores;
 
@@ -10,11 +11,13 @@ public static class StoreEndpoints
 {
     public static void MapStoreEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/stores").WithTags("Stores").RequireAuthorization(Policies.ManageStores);
+        var group = app.MapGroup("/api/v1/stores").WithTags("Stores").RequireAuthorization(Policies.ManageStores).RejectUndefinedEnums();
 
-        group.MapGet("/", async (StoreService stores, string? search, StoreSort? sort, bool? descending, int? page, int? pageSize, CancellationToken ct) =>
-            TypedResults.Ok(await stores.ListAsync(
-                new StoreQuery(search, sort ?? StoreSort.Name, descending ?? false, Math.Max(0, page ?? 0), Math.Clamp(pageSize ?? 25, 1, 200)), ct)))
+        group.MapGet("/", async Task<Results<Ok<PagedResult<StoreSummary>>, ValidationProblem>> (StoreService stores, string? search, StoreSort? sort, bool? descending, int? page, int? pageSize, CancellationToken ct) =>
+            PageBounds.Problems(page, pageSize) is { } problems
+                ? TypedResults.ValidationProblem(problems, title: "Check what you entered")
+                : TypedResults.Ok(await stores.ListAsync(
+                    new StoreQuery(search, sort ?? StoreSort.Name, descending ?? false, page ?? 0, pageSize ?? PageBounds.DefaultPageSize), ct)))
             .WithName("ListStores");
 
         group.MapGet("/{id:guid}", async Task<Results<Ok<StoreDetails>, ProblemHttpResult>> (Guid id, StoreService stores, TimeProvider clock, CancellationToken ct) =>

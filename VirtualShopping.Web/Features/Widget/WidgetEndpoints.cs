@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using VirtualShopping.Web.Errors;
 using VirtualShopping.Web.Features.Chats;
 
 namespace VirtualShopping.Web.Features.Widget;
@@ -16,7 +17,7 @@ public static class WidgetEndpoints
 {
     public static void MapWidgetEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/widget").WithTags("Widget").AllowAnonymous();
+        var group = app.MapGroup("/api/v1/widget").WithTags("Widget").AllowAnonymous().RejectUndefinedEnums();
 
         group.MapGet("/{publicKey}/config", async (string publicKey, string? lang, HttpContext http, WidgetConfigurationService widgets, IOptions<JsonOptions> json, CancellationToken ct) =>
         {
