@@ -148,7 +148,13 @@ public sealed class ChatConversation(
                 : "This chat has ended.");
         }
 
-        var message = await ChatLog.AppendAsync(db, chat, sender, staffMemberId, authorName, cleaned!, clientMessageId, now, cancellationToken);
+        var (message, appended) = await ChatLog.AppendOnceAsync(db, chat, sender, staffMemberId, authorName, cleaned!, clientMessageId, now, cancellationToken);
+        if (!appended)
+        {
+            // A retried send: both sides already have this message.
+            return ChatActionOutcome<MessageView>.Ok(MessageView.Of(message));
+        }
+
         await db.Chats.Where(c => c.Id == chat.Id && c.Status != ChatStatus.Ended)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastActivityAt, now).SetProperty(c => c.IdleWarningSentAt, (DateTimeOffset?)null), cancellationToken);
         var view = MessageView.Of(message);
