@@ -70,8 +70,22 @@ public sealed class ChatConversation(
         chat.ShopperName = name;
         chat.ShopperEmail = email;
         chat.PageUrl = input.PageUrl;
-        db.Chats.Add(chat);
-        await db.SaveChangesAsync(cancellationToken);
+
+        // One open chat per shopper session: the check and the insert are one serializable unit, so parallel starts cannot both pass.
+        await using (var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken))
+        {
+            var open = await db.Chats.Where(c => c.ShopperId == shopperId && (c.Status == ChatStatus.Waiting || c.Status == ChatStatus.Active))
+                .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+            if (open is not null)
+            {
+                return new StartChatOutcome(null, null, problems, open);
+            }
+
+            db.Chats.Add(chat);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         logger.ChatStarted(chat.Id, department!.Name, chat.Language);
 
         await router.DispatchWaveAsync(chat.Id, cancellationToken);
