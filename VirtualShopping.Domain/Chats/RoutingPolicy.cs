@@ -104,6 +104,15 @@ public static class RoutingPolicy
         return activeChats >= settings.MaxSimultaneousChats ? ClaimRefusal.AtChatLimit : ClaimRefusal.None;
     }
 
+    /// <summary>
+    /// An offer that ran out counts as the expert's missed offer only if their Store App was really showing it: a
+    /// connection of theirs was open when it ran out and renewed no longer than <paramref name="renewalInterval"/>
+    /// before (each instance renews its connections that often while it runs). Offers that run out while the app
+    /// is down, or while the expert's phone is offline, are not misses.
+    /// </summary>
+    public static bool WasShownUntilExpiry(DateTimeOffset connectedAt, DateTimeOffset lastSeenAt, DateTimeOffset expiresAt, TimeSpan renewalInterval) =>
+        connectedAt <= expiresAt && lastSeenAt >= expiresAt - renewalInterval;
+
     /// <summary>Whether the count of declines or missed offers in a row makes the expert unavailable.</summary>
     public static bool GoesUnavailableAfter(int inARow) => inARow >= ConsecutiveLimit;
 

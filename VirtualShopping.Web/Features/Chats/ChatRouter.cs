@@ -228,7 +228,10 @@ public sealed class ChatRouter(
         }
     }
 
-    /// <summary>Resolves an offer whose countdown ran out: a missed offer for the expert (the third in a row makes them unavailable); the chat passes on.</summary>
+    /// <summary>
+    /// Resolves an offer whose countdown ran out: a missed offer for the expert if their app was showing it (the
+    /// third in a row makes them unavailable; one that ran out while the app was down is not counted); the chat passes on.
+    /// </summary>
     public async Task ExpireOfferAsync(Guid offerId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -260,11 +263,19 @@ public sealed class ChatRouter(
             return;
         }
 
-        await db.StaffMembers.Where(s => s.Id == offer.StaffMemberId)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConsecutiveMissedOffers, m => m.ConsecutiveMissedOffers + 1), cancellationToken);
         await notifier.OfferWithdrawnAsync(offer.StaffMemberId, offer.Id, offer.ChatId, OfferWithdrawal.Expired);
+        var connections = await db.ExpertConnections.AsNoTracking().Where(c => c.StaffMemberId == offer.StaffMemberId)
+            .Select(c => new { c.ConnectedAt, c.LastSeenAt }).ToListAsync(cancellationToken);
+        var renewal = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds) + TimeSpan.FromMilliseconds(4 * options.Value.SweepIntervalMilliseconds);
+        var shown = connections.Any(c => RoutingPolicy.WasShownUntilExpiry(c.ConnectedAt, c.LastSeenAt, offer.ExpiresAt, renewal));
+        if (shown)
+        {
+            await db.StaffMembers.Where(s => s.Id == offer.StaffMemberId)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConsecutiveMissedOffers, m => m.ConsecutiveMissedOffers + 1), cancellationToken);
+        }
+
         var inARow = await db.StaffMembers.Where(s => s.Id == offer.StaffMemberId).Select(s => s.ConsecutiveMissedOffers).SingleAsync(cancellationToken);
-        if (RoutingPolicy.GoesUnavailableAfter(inARow))
+        if (shown && RoutingPolicy.GoesUnavailableAfter(inARow))
         {
             await SetAvailabilityAsync(
                 offer.StaffMemberId,
