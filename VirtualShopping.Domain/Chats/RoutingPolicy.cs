@@ -74,6 +74,17 @@ public static class RoutingPolicy
         return countdownEnds < claimDeadline ? countdownEnds : claimDeadline;
     }
 
+    /// <summary>
+    /// A chat handed back to routing (its expert lost access) goes out again at once as the last wave, so every
+    /// eligible expert is offered it together, and is missed unless claimed within one countdown: the shopper has
+    /// waited once already. Returns the waves to count as sent and the new claim deadline.
+    /// </summary>
+    public static (int WavesSent, DateTimeOffset ClaimDeadline) HandBack(DateTimeOffset now, StoreAppSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return (settings.NumberOfWaves - 1, now.AddSeconds(settings.OfferCountdownSeconds));
+    }
+
     /// <summary>Whether an expert may still claim a chat: it is waiting, their offer is pending and neither has run out.</summary>
     public static ClaimRefusal CanClaim(Chat chat, ChatOffer offer, int activeChats, StoreAppSettings settings, DateTimeOffset now)
     {

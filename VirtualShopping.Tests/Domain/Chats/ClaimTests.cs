@@ -240,6 +240,16 @@ public sealed class ClaimTests
         Assert.Equal(missed, RoutingPolicy.WasShownUntilExpiry(Start.AddSeconds(connectedSecond), Start.AddSeconds(lastSeenSecond), Start.AddSeconds(15), TimeSpan.FromSeconds(11)));
 
     [Fact]
+    public void A_chat_handed_back_goes_out_as_the_last_wave_and_is_missed_after_one_countdown()
+    {
+        var (wavesSent, claimDeadline) = RoutingPolicy.HandBack(Start, Defaults);
+
+        Assert.Equal(Defaults.NumberOfWaves - 1, wavesSent);
+        Assert.Equal(Start.AddSeconds(15), claimDeadline);
+        Assert.Null(RoutingPolicy.NextWaveAt(Start, wavesSent + 1, Defaults)); // no wave after it
+    }
+
+    [Fact]
     public void Third_decline_in_a_row_makes_the_expert_unavailable_and_they_get_no_more_offers()
     {
         var expert = Expert();

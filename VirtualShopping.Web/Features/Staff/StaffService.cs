@@ -5,6 +5,7 @@ using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Components.Shared;
+using VirtualShopping.Web.Features.Chats;
 
 namespace VirtualShopping.Web.Features.Staff;
 
@@ -12,6 +13,7 @@ namespace VirtualShopping.Web.Features.Staff;
 public sealed class StaffService(
     IDbContextFactory<VirtualShoppingDbContext> contexts,
     IValidator<StaffInput> validator,
+    ExpertAccessRevocation expertAccess,
     TimeProvider clock)
 {
     private const string ConflictMessage = "Someone else changed this person while you were editing. Reload to see their changes, then make yours again.";
@@ -148,8 +150,9 @@ public sealed class StaffService(
     public Task<SaveResult<StaffMember>> RejectAsync(Guid id, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, member => member.Reject(), cancellationToken);
 
-    public Task<SaveResult<StaffMember>> DeactivateAsync(Guid id, StaffActor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, member =>
+    public async Task<SaveResult<StaffMember>> DeactivateAsync(Guid id, StaffActor actor, CancellationToken cancellationToken = default)
+    {
+        var result = await ChangeAsync(id, member =>
         {
             if (member.Id == actor.StaffMemberId)
             {
@@ -158,6 +161,13 @@ public sealed class StaffService(
 
             return member.Deactivate();
         }, cancellationToken);
+        if (result.Succeeded)
+        {
+            await expertAccess.RevokeAsync(id, cancellationToken);
+        }
+
+        return result;
+    }
 
     public Task<SaveResult<StaffMember>> ReactivateAsync(Guid id, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, member => member.Reactivate(), cancellationToken);
