@@ -86,6 +86,20 @@ public sealed class HubEvents : IAsyncDisposable
         }
     }
 
+    /// <summary>The next event of this kind that is wanted, passing over the others.</summary>
+    public async Task<T> NextAsync<T>(string name, Func<T, bool> wanted)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        while (true)
+        {
+            var next = await NextAsync<T>(name);
+            if (wanted(next))
+            {
+                return next;
+            }
+        }
+    }
+
     /// <summary>Events of this kind received so far and not yet read.</summary>
     public List<T> Drain<T>(string name)
     {

@@ -17,50 +17,35 @@ namespace VirtualShopping.Tests.Integration.Chats;
 /// their token opens no new connection and calls no hub method, and the chat they held goes to a colleague
 /// with its history, the shopper told.
 /// </summary>
-public sealed class ExpertDeactivationTests : IAsyncLifetime
+public sealed class ExpertDeactivationTests : TwoInstances
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-    private RoutingFactory first = null!;
-    private RoutingFactory second = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        first = new RoutingFactory();
-        second = new RoutingFactory(first.DatabaseFile, first.Clock);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await second.DisposeAsync();
-        await first.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_deactivated_expert_is_cut_off_on_every_instance_and_their_chat_goes_to_a_colleague_with_its_history()
     {
-        var world = await RoutingWorld.CreateAsync(first.Services, experts: 2, s => s.NumberOfWaves = 1);
-        _ = second.Server; // the second instance starts over the same database file
-        await using var leaving = await RoutingScenario.ExpertOnlineAsync(first, world.Experts[0]);
-        await using var colleague = await RoutingScenario.ExpertOnlineAsync(first, world.Experts[1]);
-        await using var otherDevice = await HubEvents.ConnectAsync(second, ExpertHub.Path, leaving.Token, ChatClients.ExpertEvents);
+        var world = await RoutingWorld.CreateAsync(First.Services, experts: 2, s => s.NumberOfWaves = 1);
+        _ = Second.Server; // the second instance starts over the same database file
+        await using var leaving = await RoutingScenario.ExpertOnlineAsync(First, world.Experts[0]);
+        await using var colleague = await RoutingScenario.ExpertOnlineAsync(First, world.Experts[1]);
+        await using var otherDevice = await HubEvents.ConnectAsync(Second, ExpertHub.Path, leaving.Token, ChatClients.ExpertEvents);
 
-        var (shopper, chat) = await RoutingScenario.ChatAsync(first, world);
+        var (shopper, chat) = await RoutingScenario.ChatAsync(First, world);
         var offer = await leaving.Hub.NextAsync<OfferView>(ChatHubEvents.OfferReceived);
         await colleague.Hub.NextAsync<OfferView>(ChatHubEvents.OfferReceived);
         (await leaving.Api.PostAsync($"/api/v1/expert/offers/{offer.OfferId}/claim", null)).EnsureSuccessStatusCode();
         await colleague.Hub.NextAsync<Withdrawal>(ChatHubEvents.OfferWithdrawn);
-        await using var shopperHub = await HubEvents.ConnectAsync(first, ShopperHub.Path, shopper.DefaultRequestHeaders.Authorization!.Parameter!, ChatClients.ShopperEvents);
+        await using var shopperHub = await HubEvents.ConnectAsync(First, ShopperHub.Path, shopper.DefaultRequestHeaders.Authorization!.Parameter!, ChatClients.ShopperEvents);
         var messages = $"/api/v1/widget/{world.WidgetKey}/chats/{chat.Id}/messages";
         (await shopper.PostAsJsonAsync(messages, new { text = "Size 38?" })).EnsureSuccessStatusCode();
-        Assert.Equal("Size 38?", (await NextMessageAsync(leaving.Hub, m => m.Sender == MessageSender.Shopper)).Text);
+        Assert.Equal("Size 38?", (await leaving.Hub.NextAsync<MessageView>(ChatHubEvents.MessageReceived, m => m.Sender == MessageSender.Shopper)).Text);
 
         await DeactivateAsync(world, world.Experts[0].Id);
 
         // On this instance their connection is closed at once, and the shopper is told.
         await leaving.Hub.Closed.WaitAsync(Patience, TestContext.Current.CancellationToken);
         Assert.Equal(HubConnectionState.Disconnected, leaving.Hub.Connection.State);
-        await NextMessageAsync(shopperHub, m => m.Text == ExpertAccessRevocation.HandedBackText);
+        await shopperHub.NextAsync<MessageView>(ChatHubEvents.MessageReceived, m => m.Text == ExpertAccessRevocation.HandedBackText);
         Assert.Equal(ChatStatus.Waiting, (await shopperHub.NextAsync<ChatView>(ChatHubEvents.ChatChanged)).Status);
 
         // The colleague is offered the chat again, claims it and reads its history.
@@ -71,43 +56,31 @@ public sealed class ExpertDeactivationTests : IAsyncLifetime
         Assert.Contains(history, m => m.Text == "Size 38?");
         Assert.Contains(history, m => m.Text == ExpertAccessRevocation.HandedBackText);
         (await shopper.PostAsJsonAsync(messages, new { text = "Still there?" })).EnsureSuccessStatusCode();
-        Assert.Equal("Still there?", (await NextMessageAsync(colleague.Hub, m => m.Sender == MessageSender.Shopper)).Text);
+        Assert.Equal("Still there?", (await colleague.Hub.NextAsync<MessageView>(ChatHubEvents.MessageReceived, m => m.Sender == MessageSender.Shopper)).Text);
         Assert.DoesNotContain(leaving.Hub.Drain<MessageView>(ChatHubEvents.MessageReceived), m => m.Text == "Still there?");
 
         // On the other instance the open connection may call nothing, and its next sweep closes it.
         var refused = await Assert.ThrowsAsync<HubException>(() => otherDevice.Connection.InvokeAsync<List<MessageView>>("MessagesSince", chat.Id, 0, TestContext.Current.CancellationToken));
         Assert.True(refused.Message.Contains(ActiveExpertHubFilter.NoAccess, StringComparison.Ordinal), refused.Message);
-        await second.Services.GetRequiredService<RoutingSweeper>().SweepAsync(TestContext.Current.CancellationToken);
+        await Second.Services.GetRequiredService<RoutingSweeper>().SweepAsync(TestContext.Current.CancellationToken);
         await otherDevice.Closed.WaitAsync(Patience, TestContext.Current.CancellationToken);
 
         // The old token opens no connection on either instance, and the API refuses it.
-        foreach (var instance in new[] { first, second })
+        foreach (var instance in new[] { First, Second })
         {
             var error = await Assert.ThrowsAnyAsync<Exception>(() => HubEvents.ConnectAsync(instance, ExpertHub.Path, leaving.Token, ChatClients.ExpertEvents));
             Assert.True(error.Message.Contains(ActiveExpertHubFilter.NoAccess, StringComparison.Ordinal), error.Message);
         }
 
         Assert.Equal(HttpStatusCode.Forbidden, (await leaving.Api.GetAsync($"/api/v1/expert/chats/{chat.Id}/messages")).StatusCode);
-        Assert.Equal(0, await first.InMerchantAsync(world.MerchantId, db => db.ExpertConnections.CountAsync(c => c.StaffMemberId == world.Experts[0].Id)));
+        Assert.Equal(0, await First.InMerchantAsync(world.MerchantId, db => db.ExpertConnections.CountAsync(c => c.StaffMemberId == world.Experts[0].Id)));
     }
 
     private async Task DeactivateAsync(RoutingWorld world, Guid staffMemberId)
     {
-        await using var scope = first.Services.CreateAsyncScope();
+        await using var scope = First.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<MerchantScope>().Use(world.MerchantId);
         var result = await scope.ServiceProvider.GetRequiredService<StaffService>().DeactivateAsync(staffMemberId, new StaffActor(null, IsHqAdmin: true));
         Assert.True(result.Succeeded);
-    }
-
-    private static async Task<MessageView> NextMessageAsync(HubEvents hub, Func<MessageView, bool> wanted)
-    {
-        while (true)
-        {
-            var message = await hub.NextAsync<MessageView>(ChatHubEvents.MessageReceived);
-            if (wanted(message))
-            {
-                return message;
-            }
-        }
     }
 }
