@@ -3,6 +3,7 @@ using FluentValidation;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.SignalR;
 using MudBlazor.Services;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Authorization;
@@ -54,7 +55,8 @@ public static class WebSetup
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .AddHubOptions<ExpertHub>(o => o.AddFilter<ActiveExpertHubFilter>());
         services.AddChatRateLimits(configuration);
         services.AddSignInLimits(configuration);
         services.AddCors();
@@ -93,6 +95,7 @@ public static class WebSetup
         services.AddScoped<PurgeExpiredInvitationsJob>();
         services.AddOptions<ChatRoutingOptions>().Bind(configuration.GetSection(ChatRoutingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ExpertConnectionRegistry>();
+        services.AddScoped<ExpertAccessRevocation>();
         services.AddSingleton<IChatNotifier, HubChatNotifier>();
         services.AddSingleton<RoutingSweeper>();
         services.AddScoped<ChatRouter>();

@@ -74,6 +74,17 @@ public static class RoutingPolicy
         return countdownEnds < claimDeadline ? countdownEnds : claimDeadline;
     }
 
+    /// <summary>
+    /// A chat handed back to routing (its expert lost access) goes out again at once as the last wave, so every
+    /// eligible expert is offered it together, and is missed unless claimed within one countdown: the shopper has
+    /// waited once already. Returns the waves to count as sent and the new claim deadline.
+    /// </summary>
+    public static (int WavesSent, DateTimeOffset ClaimDeadline) HandBack(DateTimeOffset now, StoreAppSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return (settings.NumberOfWaves - 1, now.AddSeconds(settings.OfferCountdownSeconds));
+    }
+
     /// <summary>Whether an expert may still claim a chat: it is waiting, their offer is pending and neither has run out.</summary>
     public static ClaimRefusal CanClaim(Chat chat, ChatOffer offer, int activeChats, StoreAppSettings settings, DateTimeOffset now)
     {
@@ -103,6 +114,15 @@ public static class RoutingPolicy
 
         return activeChats >= settings.MaxSimultaneousChats ? ClaimRefusal.AtChatLimit : ClaimRefusal.None;
     }
+
+    /// <summary>
+    /// An offer that ran out counts as the expert's missed offer only if their Store App was really showing it: a
+    /// connection of theirs was open when it ran out and renewed no longer than <paramref name="renewalInterval"/>
+    /// before (each instance renews its connections that often while it runs). Offers that run out while the app
+    /// is down, or while the expert's phone is offline, are not misses.
+    /// </summary>
+    public static bool WasShownUntilExpiry(DateTimeOffset connectedAt, DateTimeOffset lastSeenAt, DateTimeOffset expiresAt, TimeSpan renewalInterval) =>
+        connectedAt <= expiresAt && lastSeenAt >= expiresAt - renewalInterval;
 
     /// <summary>Whether the count of declines or missed offers in a row makes the expert unavailable.</summary>
     public static bool GoesUnavailableAfter(int inARow) => inARow >= ConsecutiveLimit;

@@ -41,6 +41,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddInfrastructure(configuration);
         Services.AddIdentityCore<ApplicationUser>().AddEntityFrameworkStores<VirtualShoppingDbContext>();
         Services.AddFeatureServices(configuration);
+        Services.AddSignalR(); // deactivating staff closes their Store App connections through the hubs
         Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddScoped(_ => Scope);

@@ -16,10 +16,14 @@ public sealed class HubEvents : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private readonly Dictionary<string, Channel<JsonElement>> events = [];
+    private readonly TaskCompletionSource<Exception?> closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HubEvents(HubConnection connection) => Connection = connection;
 
     public HubConnection Connection { get; }
+
+    /// <summary>Completes (with the server's reason, if any) when the connection closes.</summary>
+    public Task<Exception?> Closed => closed.Task;
 
     public static async Task<HubEvents> ConnectAsync<TEntryPoint>(WebApplicationFactory<TEntryPoint> factory, string path, string token, params string[] eventNames)
         where TEntryPoint : class
@@ -52,6 +56,14 @@ public sealed class HubEvents : IAsyncDisposable
 
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.On<JsonElement>("ready", _ => ready.TrySetResult());
+        connection.Closed += error =>
+        {
+            hub.closed.TrySetResult(error);
+
+            // A connection the server refuses closes before it is ready.
+            ready.TrySetException(error ?? new InvalidOperationException("The server closed the connection."));
+            return Task.CompletedTask;
+        };
         await connection.StartAsync();
 
         // The handshake completes before the server has registered the connection; "ready" says it has.
@@ -71,6 +83,20 @@ public sealed class HubEvents : IAsyncDisposable
         catch (OperationCanceledException)
         {
             throw new TimeoutException($"No '{name}' event within {Patience.TotalSeconds} s.");
+        }
+    }
+
+    /// <summary>The next event of this kind that is wanted, passing over the others.</summary>
+    public async Task<T> NextAsync<T>(string name, Func<T, bool> wanted)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        while (true)
+        {
+            var next = await NextAsync<T>(name);
+            if (wanted(next))
+            {
+                return next;
+            }
         }
     }
 

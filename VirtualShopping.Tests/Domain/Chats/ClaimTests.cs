@@ -231,6 +231,24 @@ public sealed class ClaimTests
     public void Three_declines_or_missed_offers_in_a_row_make_an_expert_unavailable(int inARow, bool unavailable) =>
         Assert.Equal(unavailable, RoutingPolicy.GoesUnavailableAfter(inARow));
 
+    [Theory]
+    [InlineData(0, 15, true)] // renewed as it ran out: the app was showing it
+    [InlineData(0, 4, true)] // renewed within the 11 s renewal interval before it ran out
+    [InlineData(0, 0, false)] // last renewed at the offer, then the app stopped: it ran out while down
+    [InlineData(16, 20, false)] // a connection opened after it ran out (a restart) never showed it
+    public void An_offer_that_ran_out_is_a_miss_only_if_the_experts_app_was_showing_it(int connectedSecond, int lastSeenSecond, bool missed) =>
+        Assert.Equal(missed, RoutingPolicy.WasShownUntilExpiry(Start.AddSeconds(connectedSecond), Start.AddSeconds(lastSeenSecond), Start.AddSeconds(15), TimeSpan.FromSeconds(11)));
+
+    [Fact]
+    public void A_chat_handed_back_goes_out_as_the_last_wave_and_is_missed_after_one_countdown()
+    {
+        var (wavesSent, claimDeadline) = RoutingPolicy.HandBack(Start, Defaults);
+
+        Assert.Equal(Defaults.NumberOfWaves - 1, wavesSent);
+        Assert.Equal(Start.AddSeconds(15), claimDeadline);
+        Assert.Null(RoutingPolicy.NextWaveAt(Start, wavesSent + 1, Defaults)); // no wave after it
+    }
+
     [Fact]
     public void Third_decline_in_a_row_makes_the_expert_unavailable_and_they_get_no_more_offers()
     {

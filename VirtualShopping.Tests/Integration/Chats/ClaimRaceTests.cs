@@ -13,37 +13,21 @@ namespace VirtualShopping.Tests.Integration.Chats;
 /// through a second instance over the same database: exactly one wins, everyone else gets 409 with a clear
 /// problem detail, and the database shows one claimed offer and eleven withdrawn ones.
 /// </summary>
-public sealed class ClaimRaceTests : IAsyncLifetime
+public sealed class ClaimRaceTests : TwoInstances
 {
-    private RoutingFactory first = null!;
-    private RoutingFactory second = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        first = new RoutingFactory();
-        second = new RoutingFactory(first.DatabaseFile, first.Clock);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await second.DisposeAsync();
-        await first.DisposeAsync();
-    }
-
     [Fact]
     public async Task Exactly_one_of_many_simultaneous_claims_across_two_instances_wins()
     {
-        var world = await RoutingWorld.CreateAsync(first.Services, experts: 12, s => s.NumberOfWaves = 1);
-        _ = second.Server; // the second instance starts over the same database file
+        var world = await RoutingWorld.CreateAsync(First.Services, experts: 12, s => s.NumberOfWaves = 1);
+        _ = Second.Server; // the second instance starts over the same database file
 
         var experts = new List<ExpertSession>();
         for (var i = 0; i < world.Experts.Count; i++)
         {
-            experts.Add(await RoutingScenario.ExpertOnlineAsync(i % 2 == 0 ? first : second, world.Experts[i]));
+            experts.Add(await RoutingScenario.ExpertOnlineAsync(i % 2 == 0 ? First : Second, world.Experts[i]));
         }
 
-        var (shopper, _, _) = await ChatClients.ShopperAsync(first, world.WidgetKey);
+        var (shopper, _, _) = await ChatClients.ShopperAsync(First, world.WidgetKey);
         var chat = (await (await shopper.PostAsJsonAsync($"/api/v1/widget/{world.WidgetKey}/chats", new { departmentId = world.ShoesId, language = "en" }))
             .Content.ReadAsync<ChatView>())!;
 
@@ -76,7 +60,7 @@ public sealed class ClaimRaceTests : IAsyncLifetime
         }
 
         var winner = (await winners[0].Content.ReadAsync<ChatView>())!;
-        var stored = await first.InMerchantAsync(world.MerchantId, async db => (
+        var stored = await First.InMerchantAsync(world.MerchantId, async db => (
             Chat: await db.Chats.AsNoTracking().SingleAsync(c => c.Id == chat.Id),
             Offers: await db.ChatOffers.AsNoTracking().Where(o => o.ChatId == chat.Id).ToListAsync()));
         Assert.Equal(ChatStatus.Active, stored.Chat.Status);

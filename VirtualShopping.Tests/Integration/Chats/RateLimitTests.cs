@@ -49,4 +49,26 @@ public sealed class RateLimitTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, last);
         Assert.True(tries <= 12, $"{tries} new sessions before the address was limited");
     }
+
+    [Fact]
+    public async Task The_session_limit_holds_however_the_authorization_header_is_spelled()
+    {
+        var world = await RoutingScenario.WorldAsync(factory, 0);
+        var (shopper, chat) = await RoutingScenario.ChatAsync(factory, world); // 1 request on the session
+        var token = shopper.DefaultRequestHeaders.Authorization!.Parameter!;
+        using var client = factory.CreateClient();
+
+        var answers = new List<HttpStatusCode>();
+        foreach (var scheme in new[] { "Bearer ", "bearer ", "BEARER ", "Bearer   ", "bEaReR ", "bearer  " })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/widget/{world.WidgetKey}/chats/{chat.Id}/messages")
+            {
+                Content = JsonContent.Create(new { text = "Hello?" }),
+            };
+            request.Headers.TryAddWithoutValidation("Authorization", scheme + token);
+            answers.Add((await client.SendAsync(request)).StatusCode);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Created, 5), HttpStatusCode.TooManyRequests], answers);
+    }
 }

@@ -70,8 +70,22 @@ public sealed class ChatConversation(
         chat.ShopperName = name;
         chat.ShopperEmail = email;
         chat.PageUrl = input.PageUrl;
-        db.Chats.Add(chat);
-        await db.SaveChangesAsync(cancellationToken);
+
+        // One open chat per shopper session: the check and the insert are one serializable unit, so parallel starts cannot both pass.
+        await using (var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken))
+        {
+            var open = await db.Chats.Where(c => c.ShopperId == shopperId && (c.Status == ChatStatus.Waiting || c.Status == ChatStatus.Active))
+                .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+            if (open is not null)
+            {
+                return new StartChatOutcome(null, null, problems, open);
+            }
+
+            db.Chats.Add(chat);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         logger.ChatStarted(chat.Id, department!.Name, chat.Language);
 
         await router.DispatchWaveAsync(chat.Id, cancellationToken);
@@ -148,7 +162,13 @@ public sealed class ChatConversation(
                 : "This chat has ended.");
         }
 
-        var message = await ChatLog.AppendAsync(db, chat, sender, staffMemberId, authorName, cleaned!, clientMessageId, now, cancellationToken);
+        var (message, appended) = await ChatLog.AppendOnceAsync(db, chat, sender, staffMemberId, authorName, cleaned!, clientMessageId, now, cancellationToken);
+        if (!appended)
+        {
+            // A retried send: both sides already have this message.
+            return ChatActionOutcome<MessageView>.Ok(MessageView.Of(message));
+        }
+
         await db.Chats.Where(c => c.Id == chat.Id && c.Status != ChatStatus.Ended)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastActivityAt, now).SetProperty(c => c.IdleWarningSentAt, (DateTimeOffset?)null), cancellationToken);
         var view = MessageView.Of(message);

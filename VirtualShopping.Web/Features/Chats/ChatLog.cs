@@ -22,6 +22,19 @@ public static class ChatLog
         string text,
         string? clientMessageId,
         DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        (await AppendOnceAsync(db, chat, sender, staffMemberId, authorName, text, clientMessageId, now, cancellationToken)).Message;
+
+    /// <summary>Appends the message, or finds the one a retried send already stored; says which, so a retry is not pushed again.</summary>
+    public static async Task<(ChatMessage Message, bool Appended)> AppendOnceAsync(
+        VirtualShoppingDbContext db,
+        Chat chat,
+        MessageSender sender,
+        Guid? staffMemberId,
+        string? authorName,
+        string text,
+        string? clientMessageId,
+        DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -31,7 +44,7 @@ public static class ChatLog
             if (clientMessageId is not null
                 && await db.ChatMessages.AsNoTracking().SingleOrDefaultAsync(m => m.ChatId == chat.Id && m.Sender == sender && m.ClientMessageId == clientMessageId, cancellationToken) is { } stored)
             {
-                return stored;
+                return (stored, false);
             }
 
             var last = await db.ChatMessages.Where(m => m.ChatId == chat.Id).MaxAsync(m => (int?)m.Sequence, cancellationToken) ?? 0;
@@ -52,7 +65,7 @@ public static class ChatLog
             {
                 await db.SaveChangesAsync(cancellationToken);
                 db.Entry(message).State = EntityState.Detached;
-                return message;
+                return (message, true);
             }
             catch (DbUpdateException e) when (attempt < Attempts && !DatabaseUnavailability.Explains(e))
             {

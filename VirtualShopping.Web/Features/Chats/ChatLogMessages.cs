@@ -15,6 +15,9 @@ internal static partial class ChatLogMessages
     [LoggerMessage(Level = LogLevel.Information, Message = "Chat {ChatId} missed: nobody claimed it within the claim period")]
     public static partial void ChatMissed(this ILogger logger, Guid chatId);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat {ChatId} handed back to routing: expert {Expert} lost access")]
+    public static partial void ChatHandedBack(this ILogger logger, Guid chatId, Guid expert);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Routing sweep failed; trying again")]
     public static partial void SweepFailed(this ILogger logger, Exception exception);
 

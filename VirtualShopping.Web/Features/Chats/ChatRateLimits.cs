@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace VirtualShopping.Web.Features.Chats;
 
 /// <summary>
-/// Limits on the anonymous chat endpoints: per shopper session (the endpoint policy) and per IP address
+/// Limits on the anonymous chat endpoints: per verified shopper session (the endpoint policy) and per IP address
 /// (a global limiter over the widget API and the shopper hub). A caller over a limit gets 429 problem
 /// details with Retry-After, and nothing they sent is stored.
 /// </summary>
@@ -21,8 +21,9 @@ public static class ChatRateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(Policy, http =>
             {
-                var authorization = http.Request.Headers.Authorization.ToString();
-                var key = authorization.Length > 0 ? "session:" + authorization : "ip:" + http.Connection.RemoteIpAddress;
+                // Keyed on the verified session, not the header's spelling; a token that does not verify counts against the address.
+                var session = http.RequestServices.GetRequiredService<ShopperSessionTokens>().Read(ShopperSession.BearerToken(http.Request));
+                var key = session is { } verified ? $"session:{verified.ShopperId:N}" : "ip:" + http.Connection.RemoteIpAddress;
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(limits.SessionPermitsPerMinute));
             });
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>

@@ -113,13 +113,24 @@ public sealed class ChatRouter(
         }
 
         List<PendingOffer> losers;
+        var limit = settings.MaxSimultaneousChats;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            // The expert's own row first: their claims queue up behind each other on every database, so the
+            // chat limit below counts the claim that went before (in parallel, across instances).
+            var claimMilliseconds = (long)(now - offer.OfferedAt).TotalMilliseconds;
+            await db.StaffMembers.Where(s => s.Id == staffMemberId).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.OffersClaimed, m => m.OffersClaimed + 1)
+                    .SetProperty(m => m.ClaimMillisecondsTotal, m => m.ClaimMillisecondsTotal + claimMilliseconds)
+                    .SetProperty(m => m.ConsecutiveDeclines, 0)
+                    .SetProperty(m => m.ConsecutiveMissedOffers, 0),
+                cancellationToken);
             var offerTaken = await db.ChatOffers
                 .Where(o => o.Id == offerId && o.Status == OfferStatus.Pending && o.ExpiresAt > now)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Claimed).SetProperty(o => o.RespondedAt, now), cancellationToken);
             var chatTaken = offerTaken == 1 && await db.Chats
-                .Where(c => c.Id == chat.Id && c.Status == ChatStatus.Waiting && c.ClaimDeadline > now)
+                .Where(c => c.Id == chat.Id && c.Status == ChatStatus.Waiting && c.ClaimDeadline > now
+                            && db.Chats.Count(held => held.ExpertId == staffMemberId && held.Status == ChatStatus.Active) < limit)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(c => c.Status, ChatStatus.Active)
                         .SetProperty(c => c.ExpertId, staffMemberId)
@@ -133,18 +144,12 @@ public sealed class ChatRouter(
                 await transaction.RollbackAsync(cancellationToken);
                 var current = await db.Chats.AsNoTracking().SingleAsync(c => c.Id == chat.Id, cancellationToken);
                 var currentOffer = await db.ChatOffers.AsNoTracking().SingleAsync(o => o.Id == offerId, cancellationToken);
-                var why = RoutingPolicy.CanClaim(current, currentOffer, activeChats, settings, now);
+                var holding = await db.Chats.CountAsync(c => c.ExpertId == staffMemberId && c.Status == ChatStatus.Active, cancellationToken);
+                var why = RoutingPolicy.CanClaim(current, currentOffer, holding, settings, now);
                 return new ClaimOutcome(null, why == ClaimRefusal.None ? ClaimRefusal.TakenByColleague : why);
             }
 
             losers = await WithdrawAsync(db.ChatOffers.Where(o => o.ChatId == chat.Id), now, cancellationToken);
-            var claimMilliseconds = (long)(now - offer.OfferedAt).TotalMilliseconds;
-            await db.StaffMembers.Where(s => s.Id == staffMemberId).ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.OffersClaimed, m => m.OffersClaimed + 1)
-                    .SetProperty(m => m.ClaimMillisecondsTotal, m => m.ClaimMillisecondsTotal + claimMilliseconds)
-                    .SetProperty(m => m.ConsecutiveDeclines, 0)
-                    .SetProperty(m => m.ConsecutiveMissedOffers, 0),
-                cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -223,7 +228,10 @@ public sealed class ChatRouter(
         }
     }
 
-    /// <summary>Resolves an offer whose countdown ran out: a missed offer for the expert (the third in a row makes them unavailable); the chat passes on.</summary>
+    /// <summary>
+    /// Resolves an offer whose countdown ran out: a missed offer for the expert if their app was showing it (the
+    /// third in a row makes them unavailable; one that ran out while the app was down is not counted); the chat passes on.
+    /// </summary>
     public async Task ExpireOfferAsync(Guid offerId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -255,11 +263,19 @@ public sealed class ChatRouter(
             return;
         }
 
-        await db.StaffMembers.Where(s => s.Id == offer.StaffMemberId)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConsecutiveMissedOffers, m => m.ConsecutiveMissedOffers + 1), cancellationToken);
         await notifier.OfferWithdrawnAsync(offer.StaffMemberId, offer.Id, offer.ChatId, OfferWithdrawal.Expired);
+        var connections = await db.ExpertConnections.AsNoTracking().Where(c => c.StaffMemberId == offer.StaffMemberId)
+            .Select(c => new { c.ConnectedAt, c.LastSeenAt }).ToListAsync(cancellationToken);
+        var renewal = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds) + TimeSpan.FromMilliseconds(4 * options.Value.SweepIntervalMilliseconds);
+        var shown = connections.Any(c => RoutingPolicy.WasShownUntilExpiry(c.ConnectedAt, c.LastSeenAt, offer.ExpiresAt, renewal));
+        if (shown)
+        {
+            await db.StaffMembers.Where(s => s.Id == offer.StaffMemberId)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConsecutiveMissedOffers, m => m.ConsecutiveMissedOffers + 1), cancellationToken);
+        }
+
         var inARow = await db.StaffMembers.Where(s => s.Id == offer.StaffMemberId).Select(s => s.ConsecutiveMissedOffers).SingleAsync(cancellationToken);
-        if (RoutingPolicy.GoesUnavailableAfter(inARow))
+        if (shown && RoutingPolicy.GoesUnavailableAfter(inARow))
         {
             await SetAvailabilityAsync(
                 offer.StaffMemberId,

@@ -12,6 +12,7 @@ namespace VirtualShopping.Web.Features.Chats;
 /// The Store App's realtime channel (/hubs/expert, bearer token). Connecting marks the expert connected, so
 /// routing may offer them chats; disconnecting stops new offers but leaves their chats alone. Pushes:
 /// offers, withdrawals, availability changes, chat changes and messages. Everything else is REST.
+/// <see cref="ActiveExpertHubFilter"/> refuses connecting and every method to staff who are no longer active experts.
 /// </summary>
 [Authorize(Policy = Policies.Expert)]
 public sealed class ExpertHub(
@@ -35,7 +36,7 @@ public sealed class ExpertHub(
             await db.SaveChangesAsync();
         }
 
-        registry.Add(Context.ConnectionId);
+        registry.Add(Context.ConnectionId, staffMemberId, Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, HubChatNotifier.ExpertGroup(staffMemberId));
 
         // A reconnecting Store App gets the offers still counting down for it.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VirtualShopping.Domain.Chats;
+using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Infrastructure.Tenancy;
 
@@ -11,7 +12,8 @@ namespace VirtualShopping.Web.Features.Chats;
 /// waves and idle chats, for every merchant. It starts with a sweep, so after a restart (or in a second
 /// instance) the waves and countdowns carry on from the database at once. Every step is a conditional
 /// update, so instances sweeping side by side never resolve the same thing twice. Hangfire is not used for
-/// this: its scheduler polls every 15 seconds, and countdowns need sub-second resolution.
+/// this: its scheduler polls every 15 seconds, and countdowns need sub-second resolution. Each pass also closes
+/// the expert connections this instance holds whose expert lost access (deactivated on any instance).
 /// </summary>
 public sealed class RoutingSweeper(
     IServiceScopeFactory scopes,
@@ -87,6 +89,7 @@ public sealed class RoutingSweeper(
             lastHeartbeat = now;
         }
 
+        await CloseRevokedConnectionsAsync(db, cancellationToken);
         var expiredOffers = await db.ChatOffers.IgnoreQueryFilters().AsNoTracking()
             .Where(o => o.Status == OfferStatus.Pending && (o.ExpiresAt <= now || db.Chats.IgnoreQueryFilters().Any(c => c.Id == o.ChatId && c.Status != ChatStatus.Waiting)))
             .Select(o => new Due(o.Id, o.MerchantId)).ToListAsync(cancellationToken);
@@ -135,6 +138,26 @@ public sealed class RoutingSweeper(
                 await conversation.ApplyIdleTimeoutAsync(chat.Id, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Aborts the connections this instance holds whose rows are gone (their expert was deactivated, on any
+    /// instance) or whose expert is no longer an active expert.
+    /// </summary>
+    private async Task CloseRevokedConnectionsAsync(VirtualShoppingDbContext db, CancellationToken cancellationToken)
+    {
+        var held = registry.ConnectionIds.ToList();
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        var allowed = await (
+            from connection in db.ExpertConnections.IgnoreQueryFilters()
+            join staff in db.StaffMembers.IgnoreQueryFilters() on connection.StaffMemberId equals staff.Id
+            where held.Contains(connection.ConnectionId) && staff.Status == StaffStatus.Active && staff.Roles.HasFlag(StaffRoles.Expert)
+            select connection.ConnectionId).ToListAsync(cancellationToken);
+        registry.Abort(held.Except(allowed));
     }
 
     private sealed record Due(Guid Id, Guid MerchantId);

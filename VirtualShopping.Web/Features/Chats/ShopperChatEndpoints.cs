@@ -39,6 +39,15 @@ public static class ShopperChatEndpoints
                 return Results.ValidationProblem(outcome.Problems, title: "Check what you entered");
             }
 
+            if (outcome.OpenChatId is { } open)
+            {
+                return Results.Problem(
+                    $"You already have an open chat ({open}). Carry on there, or end it before starting another.",
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "Chat already open",
+                    extensions: new Dictionary<string, object?> { ["openChatId"] = open });
+            }
+
             return outcome.OutOfHours
                 ? Results.Ok(new { outOfHours = true, outOfHoursText = outcome.OutOfHoursText, canLeaveMessage = true })
                 : Results.Created($"/api/v1/widget/{http.GetRouteValue("publicKey")}/chats/{outcome.Chat!.Id}", outcome.Chat);

@@ -20,6 +20,7 @@ public sealed class StaffService(
     IDbContextFactory<VirtualShoppingDbContext> contexts,
     IValidator<StaffInput> validator,
     RefreshTokenFamilies refreshTokens,
+    ExpertAccessRevocation expertAccess,
     IServiceProvider services,
     TimeProvider clock)
 {
@@ -190,7 +191,7 @@ public sealed class StaffService(
     public Task<SaveResult<StaffMember>> RejectAsync(Guid id, StaffActor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, (member, admins) => TakeAway(actor, member, admins), member => member.Reject(), cancellationToken);
 
-    /// <summary>Takes away someone's access; their signed-in sessions and Store App refresh tokens end.</summary>
+    /// <summary>Takes away someone's access: their signed-in sessions, Store App refresh tokens and hub connections end, and their chats go back to routing.</summary>
     public async Task<SaveResult<StaffMember>> DeactivateAsync(Guid id, StaffActor actor, CancellationToken cancellationToken = default)
     {
         var saved = await ChangeAsync(id, (member, admins) => TakeAway(actor, member, admins), member => member.Deactivate(), cancellationToken);
@@ -198,6 +199,7 @@ public sealed class StaffService(
         {
             await EndSessionsAsync(id);
             await refreshTokens.RevokeAllAsync(id, cancellationToken);
+            await expertAccess.RevokeAsync(id, cancellationToken);
         }
 
         return saved;
