@@ -50,6 +50,7 @@ public static class WebSetup
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddChatRateLimits(configuration);
+        services.AddOperations(configuration);
         services.AddCors();
         services.AddTransient<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<RoutingSweeper>());
@@ -133,12 +134,7 @@ public static class WebSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            Authorization = [new HangfireDashboardAuthorization()],
-            DashboardTitle = "VirtualShopping jobs",
-            DisplayStorageConnectionString = false,
-        }).RequireAuthorization(Policies.HqAdmin);
+        app.MapJobsDashboard();
         app.MapAccountEndpoints();
         app.MapStoreEndpoints();
         app.MapStaffEndpoints();

@@ -26,6 +26,9 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => database.Path;
 
+    /// <summary>The configured public address emailed links are built from (App:PublicBaseUrl), unless a test sets another.</summary>
+    public const string PublicBaseUrl = "http://localhost/";
+
     /// <summary>Says when this host's Hangfire server has run a job.</summary>
     public JobSignals Jobs { get; } = new();
 
@@ -41,6 +44,8 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:DemoMerchant", "true");
         builder.UseSetting("Seed:AdminPassword", DemoPassword);
         builder.UseSetting("AzureAd:ClientId", string.Empty);
+        builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("AllowedHosts", "*");
         builder.ConfigureTestServices(services =>
             services.Replace(ServiceDescriptor.Singleton<IJobFilterProvider>(
                 new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { Jobs }))));
