@@ -98,6 +98,7 @@ public static class WebSetup
 
     public static void UseVirtualShoppingPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // API callers get RFC 7807 problem details for every error; people get the friendly error page.
         app.UseWhen(c => IsApi(c.Request), api => api.UseExceptionHandler());
         if (!app.Environment.IsDevelopment())

@@ -24,6 +24,9 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
     private readonly TestDatabase database = new();
     private readonly Dictionary<string, string?> extraSettings = [];
 
+    /// <summary>Test clients speak https (as people do outside Development), so the Secure sign-in cookie comes back.</summary>
+    public VirtualShoppingFactory() => ClientOptions.BaseAddress = new Uri("https://localhost");
+
     public string DatabasePath => database.Path;
 
     /// <summary>The configured public address emailed links are built from (App:PublicBaseUrl), unless a test sets another.</summary>
@@ -60,7 +63,7 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s and 401s.</summary>
     public HttpClient CreateAnonymousClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>Signs in through the real sign-in form (antiforgery token and all) and returns the client.</summary>
     public async Task<HttpClient> SignInAsync(string email, string password = DemoPassword)

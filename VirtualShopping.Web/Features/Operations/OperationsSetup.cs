@@ -35,6 +35,9 @@ public static class OperationsSetup
             };
         });
 
+        // Outside Development the sign-in cookies travel over HTTPS only (HSTS is sent there too, see the pipeline).
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, SecureSignInCookies>();
+
         // Outside Development, unless AllowedHosts is set explicitly, only the public address's host is served.
         services.AddOptions<HostFilteringOptions>().PostConfigure<IHostEnvironment, IConfiguration, IOptions<PublicAppOptions>>((hosts, environment, config, app) =>
         {
