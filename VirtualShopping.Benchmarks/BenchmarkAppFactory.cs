@@ -55,6 +55,8 @@ internal sealed class BenchmarkAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:DemoMerchant", "true");
         builder.UseSetting("Seed:AdminPassword", "Bench-Password-123");
         builder.UseSetting("AzureAd:ClientId", string.Empty);
+        builder.UseSetting("App:PublicBaseUrl", "http://127.0.0.1/");
+        builder.UseSetting("AllowedHosts", "*");
 
         // Every shopper comes from 127.0.0.1; the options allow at most these.
         builder.UseSetting("RateLimits:SessionPermitsPerMinute", 100_000.ToString(CultureInfo.InvariantCulture));

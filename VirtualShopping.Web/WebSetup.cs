@@ -59,6 +59,7 @@ public static class WebSetup
             .AddHubOptions<ExpertHub>(o => o.AddFilter<ActiveExpertHubFilter>());
         services.AddChatRateLimits(configuration);
         services.AddSignInLimits(configuration);
+        services.AddOperations(configuration);
         services.AddCors();
         services.AddTransient<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<RoutingSweeper>());
@@ -108,6 +109,7 @@ public static class WebSetup
 
     public static void UseVirtualShoppingPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // API callers get RFC 7807 problem details for every error; people get the friendly error page.
         app.UseWhen(c => IsApi(c.Request), api => api.UseExceptionHandler());
         if (!app.Environment.IsDevelopment())
@@ -145,12 +147,7 @@ public static class WebSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            Authorization = [new HangfireDashboardAuthorization()],
-            DashboardTitle = "VirtualShopping jobs",
-            DisplayStorageConnectionString = false,
-        }).RequireAuthorization(Policies.HqAdmin);
+        app.MapJobsDashboard();
         app.MapAccountEndpoints();
         app.MapStoreEndpoints();
         app.MapStaffEndpoints();

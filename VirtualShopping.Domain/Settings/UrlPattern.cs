@@ -6,7 +6,7 @@ public static class UrlPattern
     public static bool Matches(string pattern, string url) => Matches(pattern.AsSpan(), url.AsSpan());
 
     public static bool IsValid(string pattern) =>
-        !string.IsNullOrWhiteSpace(pattern) && pattern.Length <= 300 && !pattern.Any(char.IsWhiteSpace) && pattern.Trim('*').Length > 0;
+        SafeUrl.HasOnlySafeCharacters(pattern) && pattern.Length <= 300 && pattern.Trim('*').Length > 0;
 
     private static bool Matches(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
     {

@@ -36,6 +36,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         factory.SetSetting("Smtp:Host", "127.0.0.1");
         factory.SetSetting("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         factory.SetSetting("Smtp:Security", "None");
+        factory.SetSetting("Operations:OperatorEmails:0", Web.Features.Demo.DemoMerchantSeeder.AdminEmail);
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         BaseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

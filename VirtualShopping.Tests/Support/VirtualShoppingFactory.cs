@@ -25,10 +25,15 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
     private readonly TestDatabase database = new();
     private readonly Dictionary<string, string?> extraSettings = [];
 
+    /// <summary>Test clients speak https (as people do outside Development), so the Secure sign-in cookie comes back.</summary>
+    public VirtualShoppingFactory() => ClientOptions.BaseAddress = new Uri("https://localhost");
+
     public string DatabasePath => database.Path;
 
     /// <summary>The host environment; a subclass can run the app as Development or Production.</summary>
     protected virtual string EnvironmentName => "Testing";
+    /// <summary>The configured public address emailed links are built from (App:PublicBaseUrl), unless a test sets another.</summary>
+    public const string PublicBaseUrl = "http://localhost/";
 
     /// <summary>Says when this host's Hangfire server has run a job.</summary>
     public JobSignals Jobs { get; } = new();
@@ -50,6 +55,8 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
         // unless a test sets them (and names the address with ClientAddressHeader).
         builder.UseSetting("SignInLimits:IpPermitsPerMinute", "100000");
         builder.UseSetting("SignInLimits:JoinPermitsPerMinute", "100000");
+        builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("AllowedHosts", "*");
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<IJobFilterProvider>(
@@ -73,7 +80,7 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s and 401s.</summary>
     public HttpClient CreateAnonymousClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>Signs in through the real sign-in form (antiforgery token and all) and returns the client.</summary>
     public async Task<HttpClient> SignInAsync(string email, string password = DemoPassword)

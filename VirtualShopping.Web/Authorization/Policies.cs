@@ -6,7 +6,7 @@ public static class Policies
     /// <summary>Any active staff member of a merchant.</summary>
     public const string Staff = "staff";
 
-    /// <summary>HQ admins only (e.g. the Hangfire dashboard).</summary>
+    /// <summary>HQ admins of a merchant only.</summary>
     public const string HqAdmin = "hq-admin";
 
     /// <summary>Stores index: HQ admins, support staff and anyone granted "manage store".</summary>
@@ -26,4 +26,7 @@ public static class Policies
 
     /// <summary>Reports and analytics: anyone granted "analytics" (HQ admins always).</summary>
     public const string Analytics = "analytics";
+
+    /// <summary>Platform operators (`Operations:OperatorEmails`), who run the installation: the Hangfire dashboard. No merchant role grants it.</summary>
+    public const string Operator = "operator";
 }

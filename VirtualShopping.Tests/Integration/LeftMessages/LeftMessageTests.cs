@@ -165,7 +165,7 @@ public sealed partial class LeftMessageTests : IAsyncLifetime
     private async Task RunJobAsync(Guid merchantId, Guid replyId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<LeftMessageReplyJob>().RunAsync(merchantId, replyId, "http://localhost/m/token", CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<LeftMessageReplyJob>().RunAsync(merchantId, replyId, CancellationToken.None);
     }
 
     [GeneratedRegex(@"/m/[A-Za-z0-9_-]{20,}")]

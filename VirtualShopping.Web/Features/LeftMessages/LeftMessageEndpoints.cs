@@ -19,10 +19,7 @@ public static class LeftMessageEndpoints
         var dashboard = app.MapGroup("/api/v1/left-messages").WithTags("Left messages").RequireAuthorization(Policies.Staff);
         dashboard.MapGet("/", async (bool? includeAnswered, string? search, LeftMessageService messages, CancellationToken ct) =>
             Results.Ok(await messages.ListAsync(includeAnswered ?? false, search, ct))).WithName("ListLeftMessages");
-        dashboard.MapPost("/{id:guid}/replies", async (Guid id, ReplyInput input, HttpContext http, LeftMessageService messages, CancellationToken ct) =>
-        {
-            var result = await messages.ReplyAsync(id, input, new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/"), ct);
-            return result.ToHttp(reply => new { reply.Id, reply.Delivery });
-        }).WithName("ReplyToLeftMessage");
+        dashboard.MapPost("/{id:guid}/replies", async (Guid id, ReplyInput input, LeftMessageService messages, CancellationToken ct) =>
+            (await messages.ReplyAsync(id, input, ct)).ToHttp(reply => new { reply.Id, reply.Delivery })).WithName("ReplyToLeftMessage");
     }
 }

@@ -33,13 +33,13 @@ public static class LeftMessageLinks
             {
                 var expiredUrl = await db.AccountSettings.IgnoreQueryFilters().Where(a => a.MerchantId == reply.MerchantId)
                     .Select(a => a.LeftMessageExpiredUrl).FirstOrDefaultAsync(ct);
-                return Results.Redirect(expiredUrl ?? "/m/expired");
+                return Results.Redirect(SafeUrl.IsHttps(expiredUrl) ? expiredUrl : "/m/expired");
             }
 
             await db.LeftMessages.IgnoreQueryFilters().Where(m => m.Id == message.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ShopperReturnedAt, now), ct);
-            var destination = message.PageUrl is { } page && Uri.TryCreate(page, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
-                ? page
+            var destination = SafeUrl.IsHttps(message.PageUrl)
+                ? message.PageUrl
                 : "/m/welcome-back";
             return Results.Redirect(destination);
         }).AllowAnonymous().ExcludeFromDescription();

@@ -1,11 +1,14 @@
 using System.Globalization;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Infrastructure.Email;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Infrastructure.Sms;
 using VirtualShopping.Infrastructure.Tenancy;
+using VirtualShopping.Web.Features.Operations;
+using VirtualShopping.Web.Features.Staff;
 
 namespace VirtualShopping.Web.Features.LeftMessages;
 
@@ -19,12 +22,13 @@ public sealed class LeftMessageReplyJob(
     MerchantScope scope,
     SmtpEmailSender email,
     TwilioSmsSender sms,
+    IOptions<PublicAppOptions> app,
     TimeProvider clock)
 {
     public const int MaxAttempts = 6;
 
     [AutomaticRetry(Attempts = MaxAttempts - 1, DelaysInSeconds = [10, 30, 60, 300, 900], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public async Task RunAsync(Guid merchantId, Guid replyId, string link, CancellationToken cancellationToken)
+    public async Task RunAsync(Guid merchantId, Guid replyId, CancellationToken cancellationToken)
     {
         scope.Use(merchantId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -37,6 +41,13 @@ public sealed class LeftMessageReplyJob(
         var message = await db.LeftMessages.SingleAsync(m => m.Id == reply.LeftMessageId, cancellationToken);
         var merchant = await db.Merchants.AsNoTracking().SingleAsync(m => m.Id == merchantId, cancellationToken);
         reply.Attempts++;
+
+        // The one-time link is minted here, so it never sits in the job's arguments (Hangfire's storage and
+        // dashboard): only its hash is kept. Each attempt mints a fresh one; the last one sent is the one that works.
+        var token = InvitationToken.Create();
+        reply.LinkTokenHash = InvitationToken.Hash(token);
+        await db.SaveChangesAsync(CancellationToken.None);
+        var link = app.Value.LinkTo($"m/{token}");
         try
         {
             if (reply.Channel == ReplyChannel.Email)

@@ -115,7 +115,7 @@ public sealed class LeftMessageService(
     }
 
     /// <summary>Queues an answer by email or SMS; refuses one the shopper cannot receive or the server cannot send.</summary>
-    public async Task<SaveResult<LeftMessageReply>> ReplyAsync(Guid leftMessageId, ReplyInput input, Uri publicBaseUri, CancellationToken cancellationToken = default)
+    public async Task<SaveResult<LeftMessageReply>> ReplyAsync(Guid leftMessageId, ReplyInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -163,7 +163,6 @@ public sealed class LeftMessageService(
         }
 
         var now = clock.GetUtcNow();
-        var token = InvitationToken.Create();
         var reply = new LeftMessageReply
         {
             LeftMessageId = message.Id,
@@ -172,14 +171,14 @@ public sealed class LeftMessageService(
             StaffMemberId = currentMerchant.ActorStaffId,
             AuthorName = currentMerchant.ActorName,
             CreatedAt = now,
-            LinkTokenHash = InvitationToken.Hash(token),
+            LinkTokenHash = InvitationToken.Hash(InvitationToken.Create()), // nobody holds this one: the job mints the link it sends
             LinkExpiresAt = now.Add(LeftMessageReply.LinkLifetime),
         };
         db.LeftMessageReplies.Add(reply);
         await db.SaveChangesAsync(cancellationToken);
 
-        var link = new Uri(publicBaseUri, $"m/{token}").ToString();
-        jobs.Enqueue<LeftMessageReplyJob>(job => job.RunAsync(message.MerchantId, reply.Id, link, CancellationToken.None));
+        // Ids only: contact details and the link are loaded (and minted) by the job.
+        jobs.Enqueue<LeftMessageReplyJob>(job => job.RunAsync(message.MerchantId, reply.Id, CancellationToken.None));
         return SaveResult<LeftMessageReply>.Saved(reply);
     }
 }

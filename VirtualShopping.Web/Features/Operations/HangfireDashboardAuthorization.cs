@@ -1,12 +1,19 @@
 using Hangfire.Dashboard;
-using VirtualShopping.Domain.Staff;
+using Microsoft.AspNetCore.Authorization;
 using VirtualShopping.Web.Authorization;
 
 namespace VirtualShopping.Web.Features.Operations;
 
-/// <summary>Hangfire's own check, behind the endpoint's HqAdmin policy: only HQ admins see the jobs.</summary>
-internal sealed class HangfireDashboardAuthorization : IDashboardAuthorizationFilter
+/// <summary>
+/// Hangfire's own check, behind the endpoint's Operator policy: the jobs of every merchant are for the people
+/// who run the installation only, never for a merchant's staff as such.
+/// </summary>
+internal sealed class HangfireDashboardAuthorization : IDashboardAsyncAuthorizationFilter
 {
-    public bool Authorize(DashboardContext context) =>
-        context.GetHttpContext().User.HasRole(StaffRoles.HqAdmin);
+    public async Task<bool> AuthorizeAsync(DashboardContext context)
+    {
+        var http = context.GetHttpContext();
+        var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
+        return (await authorization.AuthorizeAsync(http.User, Policies.Operator)).Succeeded;
+    }
 }

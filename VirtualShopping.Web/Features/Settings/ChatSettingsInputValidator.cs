@@ -24,19 +24,14 @@ public sealed class ChatSettingsInputValidator : AbstractValidator<ChatSettingsI
         RuleFor(s => s.AutoCloseSeconds).InclusiveBetween(0, 3600).WithMessage("Use 0 (stay open) to 3600 seconds.");
         RuleFor(s => s.CookieTtlDays).InclusiveBetween(1, 730).WithMessage("Use 1–730 days.");
         RuleFor(s => s.DismissedBubbleHideHours).InclusiveBetween(0, 720).WithMessage("Use 0–720 hours.");
-        RuleFor(s => s.IncludeUrlPatterns).Must(p => ChatSettingsInput.Lines(p).All(UrlPattern.IsValid)).WithMessage("One pattern per line, no spaces, e.g. https://www.example.com/women/*.");
-        RuleFor(s => s.ExcludeUrlPatterns).Must(p => ChatSettingsInput.Lines(p).All(UrlPattern.IsValid)).WithMessage("One pattern per line, no spaces, e.g. */checkout*.");
+        RuleFor(s => s.IncludeUrlPatterns).Must(p => ChatSettingsInput.Lines(p).All(UrlPattern.IsValid)).WithMessage("One pattern per line, no spaces or quotes, e.g. https://www.example.com/women/*.");
+        RuleFor(s => s.ExcludeUrlPatterns).Must(p => ChatSettingsInput.Lines(p).All(UrlPattern.IsValid)).WithMessage("One pattern per line, no spaces or quotes, e.g. */checkout*.");
         RuleFor(s => s).Must(s => s.ShowOnDesktop || s.ShowOnMobile).WithName(nameof(ChatSettingsInput.ShowOnDesktop)).OverridePropertyName(nameof(ChatSettingsInput.ShowOnDesktop))
             .WithMessage("Show the chat on desktop, mobile, or both.");
         RuleFor(s => s.Countries).Must(c => c.All(Stores.Countries.IsKnown)).WithMessage("Choose countries from the list.");
-        RuleFor(s => s.AllowedOrigins).Must(o => new ChatSettingsInput { AllowedOrigins = o }.OriginList.All(IsOrigin))
+        RuleFor(s => s.AllowedOrigins).Must(o => new ChatSettingsInput { AllowedOrigins = o }.OriginList.All(SafeUrl.IsOrigin))
             .WithMessage("Put one site per line, like https://www.example.com (no path).");
         RuleFor(s => s.Texts).Must(t => t.Keys.All(ChatLanguages.IsSupported) && t.Values.All(v => v.Keys.All(k => ChatText.Keys.Contains(k)) && v.Values.All(x => x is null || x.Length <= 1000)))
             .WithMessage("Texts must be for supported languages and at most 1000 characters.");
     }
-
-    private static bool IsOrigin(string value) =>
-        Uri.TryCreate(value.TrimEnd('/'), UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
-        && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query);
 }

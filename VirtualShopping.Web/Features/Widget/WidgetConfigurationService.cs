@@ -53,12 +53,15 @@ public sealed class WidgetConfigurationService(IDbContextFactory<VirtualShopping
             new WidgetTheme(chat.PrimaryColour, chat.SecondaryColour, ColourContrast.TextOn(chat.PrimaryColour), chat.FontFamily, chat.Position, chat.OffsetX, chat.OffsetY, AssetUrl(ChatAssetKind.Logo), AssetUrl(ChatAssetKind.LauncherIcon)),
             ChatText.Keys.ToDictionary(k => k, k => chat.TextFor(k, lang)),
             departments.Select(d => new WidgetDepartment(d.Id, d.LabelFor(lang))).ToList(),
-            new WidgetUrls(chat.PrivacyPolicyUrl, chat.TermsUrl, chat.CustomerServiceUrl),
+            new WidgetUrls(Safe(chat.PrivacyPolicyUrl), Safe(chat.TermsUrl), Safe(chat.CustomerServiceUrl)),
             new WidgetDisplay(
                 chat.DisplayMode, chat.LauncherStyle, chat.Minimisable, chat.AutoCloseSeconds, chat.DismissedBubbleHideHours, chat.PhotoAndVideoSending,
-                chat.IncludeUrlPatterns, chat.ExcludeUrlPatterns, chat.ShowOnDesktop, chat.ShowOnMobile, chat.Countries),
+                [.. chat.IncludeUrlPatterns.Where(UrlPattern.IsValid)], [.. chat.ExcludeUrlPatterns.Where(UrlPattern.IsValid)], chat.ShowOnDesktop, chat.ShowOnMobile, chat.Countries),
             new WidgetCookies(chat.CookieTtlDays, chat.CookieConsent),
             new WidgetOutOfHours(account.OutOfHoursBehaviour, chat.TextFor(ChatText.OutOfHours, lang) ?? account.OutOfHoursText));
         return (configuration, chat.AllowedOrigins);
+
+        // Values saved before the strict rule existed never reach a shopper's page.
+        static string? Safe(string? url) => SafeUrl.IsHttps(url) ? url : null;
     }
 }
