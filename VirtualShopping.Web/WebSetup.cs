@@ -53,7 +53,14 @@ public static class WebSetup
         services.AddApiErrors();
         services.AddOpenApi();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        services.AddHangfireServer((sp, o) =>
+        {
+            o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+
+            // This host's own services build its jobs, never Hangfire's process-wide JobActivator.Current, which the
+            // last host configured in the process owns (two hosts in one process, as in the tests, would swap them).
+            o.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
+        });
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .AddHubOptions<ExpertHub>(o => o.AddFilter<ActiveExpertHubFilter>());

@@ -62,11 +62,11 @@ public sealed partial class LeftMessageJobSafetyTests : IAsyncLifetime
         var email = await smtp.MessageToAsync("hannah.kim@example.com");
         var link = LinkIn().Match(email.TextBody ?? string.Empty);
         Assert.True(link.Success, email.TextBody);
-        Assert.StartsWith(PublicBaseUrl + "m/", link.Value, StringComparison.Ordinal);
+        Assert.StartsWith(PublicBaseUrl + "m?t=", link.Value, StringComparison.Ordinal);
         Assert.DoesNotContain("phish.example", email.TextBody, StringComparison.OrdinalIgnoreCase);
 
         // The link works: it brings the shopper back to the page they wrote from.
-        var followed = await factory.CreateAnonymousClient().GetAsync(new Uri(link.Value).AbsolutePath.Replace("/vs/", "/", StringComparison.Ordinal));
+        var followed = await factory.CreateAnonymousClient().GetAsync(new Uri(link.Value).PathAndQuery.Replace("/vs/", "/", StringComparison.Ordinal));
         Assert.Equal("https://www.demo-outfitters.example/outdoor/tents", followed.Headers.Location!.ToString());
     }
 
@@ -94,7 +94,7 @@ public sealed partial class LeftMessageJobSafetyTests : IAsyncLifetime
         Assert.Equal(2, stored.Count(j => j.Contains(nameof(LeftMessageReplyJob), StringComparison.Ordinal)));
         foreach (var job in stored)
         {
-            foreach (var secret in new[] { emailToken, smsToken, "/m/", "hannah.kim@example.com", "+358401234567", "358401234567", "Hannah", "Matti" })
+            foreach (var secret in new[] { emailToken, smsToken, "/m?t=", "hannah.kim@example.com", "+358401234567", "358401234567", "Hannah", "Matti" })
             {
                 Assert.DoesNotContain(secret, job, StringComparison.OrdinalIgnoreCase);
             }
@@ -126,6 +126,6 @@ public sealed partial class LeftMessageJobSafetyTests : IAsyncLifetime
         }).ToList();
     }
 
-    [GeneratedRegex(@"https?://\S+/m/(?<token>[A-Za-z0-9_-]{20,})")]
+    [GeneratedRegex(@"https?://\S+/m\?t=(?<token>[A-Za-z0-9_-]{20,})")]
     private static partial Regex LinkIn();
 }

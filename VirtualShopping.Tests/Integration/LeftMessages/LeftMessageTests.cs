@@ -114,7 +114,7 @@ public sealed partial class LeftMessageTests : IAsyncLifetime
         var expired = await shopper.GetAsync(link.Value);
         Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
         Assert.Equal("https://www.demo-outfitters.example/customer-service", expired.Headers.Location!.ToString());
-        Assert.Equal("/m/expired", (await shopper.GetAsync("/m/not-a-real-token")).Headers.Location!.ToString());
+        Assert.Equal("/m/expired", (await shopper.GetAsync("/m?t=not-a-real-token")).Headers.Location!.ToString());
     }
 
     [Fact]
@@ -168,6 +168,6 @@ public sealed partial class LeftMessageTests : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<LeftMessageReplyJob>().RunAsync(merchantId, replyId, CancellationToken.None);
     }
 
-    [GeneratedRegex(@"/m/[A-Za-z0-9_-]{20,}")]
+    [GeneratedRegex(@"/m\?t=[A-Za-z0-9_-]{20,}")]
     private static partial Regex LinkIn();
 }

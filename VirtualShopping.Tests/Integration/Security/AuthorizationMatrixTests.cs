@@ -46,7 +46,7 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["GET,POST /not-found"] = Everyone,
         ["GET,POST /m/expired"] = Everyone,
         ["GET,POST /m/welcome-back"] = Everyone,
-        ["GET /m/{token}"] = Everyone,
+        ["GET /m"] = Everyone,
 
         // Dashboard pages.
         ["GET,POST /"] = DashboardStaff,

@@ -12,8 +12,9 @@ namespace VirtualShopping.Tests.Integration.Security;
 /// <summary>
 /// Shopper personal data and secrets never reach the logs: a journey that handles every kind of them (shopper
 /// email and phone, passwords right and wrong, Store App access and refresh tokens, shopper session tokens,
-/// hub tokens in the query string, one-time links, bad input carrying personal data) runs with the app's
-/// configured log levels, and everything the test hosts logged during the run so far is searched for them.
+/// hub tokens in the query string, one-time links, bad input carrying personal data) runs with the framework's
+/// request logging raised to Information, and everything the test hosts logged during the run so far (every
+/// other test class at the app's configured levels) is searched for them.
 /// </summary>
 public sealed partial class LogPrivacyTests : IAsyncLifetime
 {
@@ -33,7 +34,10 @@ public sealed partial class LogPrivacyTests : IAsyncLifetime
             .With("Smtp:Security", "None")
             .With("Sms:BaseUrl", twilio.BaseUrl.ToString())
             .With("Sms:AccountSid", "ACtest")
-            .With("Sms:AuthToken", "twilio-secret");
+            .With("Sms:AuthToken", "twilio-secret")
+
+            // As an operator troubleshooting would run it: the framework's own request logging switched on too.
+            .With("Logging:LogLevel:Microsoft.AspNetCore", "Information");
     }
 
     public async ValueTask DisposeAsync()
@@ -82,14 +86,16 @@ public sealed partial class LogPrivacyTests : IAsyncLifetime
         var hannah = waiting.Single(m => m.Name == "Hannah Kim");
         var matti = waiting.Single(m => m.Name == "Matti Laine");
         secrets.AddRange(["hannah.kim@example.com", "+358401234567", "358401234567"]);
-        await admin.PostAsJsonAsync($"/api/v1/left-messages/{hannah.Id}/replies", new { channel = "Email", text = "Hi Hannah" });
-        await admin.PostAsJsonAsync($"/api/v1/left-messages/{matti.Id}/replies", new { channel = "Sms", text = "Hei Matti" });
+        var byEmail = await admin.PostAsJsonAsync($"/api/v1/left-messages/{hannah.Id}/replies", new { channel = "Email", text = "Hi Hannah" });
+        var bySms = await admin.PostAsJsonAsync($"/api/v1/left-messages/{matti.Id}/replies", new { channel = "Sms", text = "Hei Matti" });
+        Assert.True(byEmail.IsSuccessStatusCode && bySms.IsSuccessStatusCode, await byEmail.Content.ReadAsStringAsync() + await bySms.Content.ReadAsStringAsync());
         var email = await smtp.MessageToAsync("hannah.kim@example.com");
         var sms = await twilio.FirstRequestAsync();
-        var emailLink = LinkIn().Match(email.TextBody ?? string.Empty).Value;
-        var smsLink = LinkIn().Match(sms.Body).Value;
-        secrets.AddRange([emailLink[3..], smsLink[3..]]);
-        await factory.CreateAnonymousClient().GetAsync(emailLink);
+        var emailLink = LinkIn().Match(email.TextBody ?? string.Empty);
+        var smsLink = LinkIn().Match(sms.Body);
+        Assert.True(emailLink.Success && smsLink.Success, "the answers carry their links");
+        secrets.AddRange([emailLink.Groups["token"].Value, smsLink.Groups["token"].Value]);
+        await factory.CreateAnonymousClient().GetAsync(emailLink.Value);
         await factory.Services.GetRequiredService<RoutingSweeper>().SweepAsync();
 
         var logs = CapturedLogs.All;
@@ -104,7 +110,7 @@ public sealed partial class LogPrivacyTests : IAsyncLifetime
 
     private static string Shorten(string text, int length = 12) => text.Length <= length ? text : text[..length] + "…";
 
-    [GeneratedRegex(@"/m/[A-Za-z0-9_-]{20,}")]
+    [GeneratedRegex(@"/m\?t=(?<token>[A-Za-z0-9_-]{20,})")]
     private static partial Regex LinkIn();
 
     /// <summary>Tokens protected by ASP.NET Core Data Protection (bearer, refresh and shopper session tokens) start so.</summary>

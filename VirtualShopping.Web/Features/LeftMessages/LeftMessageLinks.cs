@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Infrastructure.Persistence;
@@ -6,15 +7,16 @@ using VirtualShopping.Web.Features.Staff;
 namespace VirtualShopping.Web.Features.LeftMessages;
 
 /// <summary>
-/// GET /m/{token}: the link in an answer. While it works it records that the shopper came back and sends
+/// GET /m?t={token}: the link in an answer. While it works it records that the shopper came back and sends
 /// them to the page they wrote from; once expired it sends them to the merchant's Left Message expired URL.
+/// The token rides in the query string, not the path: the path is in every log entry's request scope.
 /// </summary>
 public static class LeftMessageLinks
 {
     public static void MapLeftMessageLinks(this IEndpointRouteBuilder app) =>
-        app.MapGet("/m/{token}", async (string token, IDbContextFactory<VirtualShoppingDbContext> contexts, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/m", async ([FromQuery(Name = "t")] string? token, IDbContextFactory<VirtualShoppingDbContext> contexts, TimeProvider clock, CancellationToken ct) =>
         {
-            if (token.Length > 100)
+            if (string.IsNullOrEmpty(token) || token.Length > 100)
             {
                 return Results.Redirect("/m/expired");
             }

@@ -47,7 +47,7 @@ public sealed class LeftMessageReplyJob(
         var token = InvitationToken.Create();
         reply.LinkTokenHash = InvitationToken.Hash(token);
         await db.SaveChangesAsync(CancellationToken.None);
-        var link = app.Value.LinkTo($"m/{token}");
+        var link = app.Value.LinkTo($"m?t={token}");
         try
         {
             if (reply.Channel == ReplyChannel.Email)
