@@ -83,6 +83,25 @@ public static class StaffChangePolicy
         return Holds(actor, target);
     }
 
+    /// <summary>
+    /// Whether a change takes an active HQ admin away (their role, or their being active). Such a change is
+    /// checked twice: by <see cref="Edit"/> or <see cref="TakeAway"/> before it is made, and by
+    /// <see cref="LeavesAnHqAdmin"/> once it is written, inside its transaction, where a colleague's change
+    /// made at the same moment is counted too.
+    /// </summary>
+    public static bool TakesAwayAnHqAdmin(StaffRights before, StaffStatus statusBefore, StaffRights after, StaffStatus statusAfter) =>
+        before.IsHqAdmin && statusBefore == StaffStatus.Active && !(after.IsHqAdmin && statusAfter == StaffStatus.Active);
+
+    /// <summary>
+    /// After such a change is written: refused when it left the merchant without an active HQ admin (two
+    /// admins taking the role from, or deactivating, each other at once). The person who stays active had
+    /// to keep the role; the one deactivated had to stay active.
+    /// </summary>
+    public static StaffChangeRefusal? LeavesAnHqAdmin(int activeHqAdminsLeft, StaffStatus statusAfter) =>
+        activeHqAdminsLeft > 0 ? null
+        : statusAfter == StaffStatus.Active ? LastHqAdmin(RolesField, "keep the HQ admin role")
+        : LastHqAdmin(StatusField, "stay active");
+
     /// <summary>Approving, reactivating or re-inviting someone: it hands them back all their rights.</summary>
     public static StaffChangeRefusal? GiveBack(StaffRights actor, StaffRights target) =>
         MayEdit(actor, target) ? Holds(actor, target) : OnlyHqAdminsChangeHqAdmins(StatusField);

@@ -124,6 +124,26 @@ public sealed class StaffChangePolicyTests
         Assert.Null(TakeAway(HqAdmin, HqAdmin, activeHqAdmins: 2));
     }
 
+    [Fact]
+    public void Only_taking_the_role_from_or_deactivating_an_active_hq_admin_takes_an_hq_admin_away()
+    {
+        Assert.True(StaffChangePolicy.TakesAwayAnHqAdmin(HqAdmin, StaffStatus.Active, Manager, StaffStatus.Active));
+        Assert.True(StaffChangePolicy.TakesAwayAnHqAdmin(HqAdmin, StaffStatus.Active, HqAdmin, StaffStatus.Deactivated));
+        Assert.False(StaffChangePolicy.TakesAwayAnHqAdmin(HqAdmin, StaffStatus.Active, HqAdmin with { Roles = StaffRoles.HqAdmin | StaffRoles.Expert }, StaffStatus.Active));
+        Assert.False(StaffChangePolicy.TakesAwayAnHqAdmin(HqAdmin, StaffStatus.Deactivated, Manager, StaffStatus.Deactivated));
+        Assert.False(StaffChangePolicy.TakesAwayAnHqAdmin(HqAdmin, StaffStatus.PendingApproval, HqAdmin, StaffStatus.Rejected));
+        Assert.False(StaffChangePolicy.TakesAwayAnHqAdmin(Manager, StaffStatus.Active, Manager, StaffStatus.Deactivated));
+    }
+
+    [Fact]
+    public void A_change_written_at_the_same_moment_as_a_colleagues_is_refused_when_no_active_hq_admin_is_left()
+    {
+        Assert.Null(StaffChangePolicy.LeavesAnHqAdmin(1, StaffStatus.Active));
+        Assert.Null(StaffChangePolicy.LeavesAnHqAdmin(1, StaffStatus.Deactivated));
+        AssertLastHqAdmin(StaffChangePolicy.LeavesAnHqAdmin(0, StaffStatus.Active), StaffChangePolicy.RolesField);
+        AssertLastHqAdmin(StaffChangePolicy.LeavesAnHqAdmin(0, StaffStatus.Deactivated), StaffChangePolicy.StatusField);
+    }
+
     [Theory]
     [InlineData(StaffStatus.Invited)]
     [InlineData(StaffStatus.Deactivated)]

@@ -174,7 +174,7 @@ public sealed class StaffService(
         member.DisplayName = input.DisplayName;
         await ApplyAsync(db, member, input, cancellationToken);
         db.Entry(member).Property(s => s.ConcurrencyStamp).CurrentValue = Guid.NewGuid();
-        var saved = await db.SaveEditAsync(member, ConflictMessage, cancellationToken);
+        var saved = await db.SaveKeepingAnHqAdminAsync(member, ConflictMessage, cancellationToken);
         if (saved.Succeeded && after != before)
         {
             await EndSessionsAsync(member.Id);
@@ -235,7 +235,7 @@ public sealed class StaffService(
     private static StaffChangeRefusal? TakeAway(StaffActor actor, StaffMember member, int activeHqAdmins) =>
         StaffChangePolicy.TakeAway(actor.StaffMemberId, actor.Rights, member.Id, StaffRights.Of(member), member.Status, activeHqAdmins);
 
-    private static Task<int> ActiveHqAdminsAsync(VirtualShoppingDbContext db, CancellationToken cancellationToken) =>
+    internal static Task<int> ActiveHqAdminsAsync(VirtualShoppingDbContext db, CancellationToken cancellationToken) =>
         db.StaffMembers.CountAsync(s => s.Status == StaffStatus.Active && (s.Roles & StaffRoles.HqAdmin) == StaffRoles.HqAdmin, cancellationToken);
 
     /// <summary>403 for rights the person lacks, 409 for a change that would leave the merchant without an HQ admin.</summary>
@@ -264,7 +264,7 @@ public sealed class StaffService(
             return SaveResult<StaffMember>.Invalid(nameof(StaffMember.Status), result.Error!);
         }
 
-        return await db.SaveEditAsync(member, ConflictMessage, cancellationToken);
+        return await db.SaveKeepingAnHqAdminAsync(member, ConflictMessage, cancellationToken);
     }
 
     private StaffInvitationLink NewInvitation(VirtualShoppingDbContext db, StaffMember member)
