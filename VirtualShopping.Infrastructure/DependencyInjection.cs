@@ -32,8 +32,10 @@ public static class DependencyInjection
                     throw new InvalidOperationException($"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is empty.");
                 }
 
+                // No retrying execution strategy: it refuses the app's own transactions (the claim race, chat start,
+                // the last-HQ-admin check). A transient failure is answered 503 with Retry-After and retried by the client.
                 services.AddDbContextFactory<SqlServerVirtualShoppingDbContext>(
-                    o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
+                    o => o.UseSqlServer(connectionString),
                     ServiceLifetime.Scoped);
                 services.AddScoped<IDbContextFactory<VirtualShoppingDbContext>, ProviderDbContextFactory<SqlServerVirtualShoppingDbContext>>();
                 services.AddScoped<VirtualShoppingDbContext>(sp => sp.GetRequiredService<SqlServerVirtualShoppingDbContext>());

@@ -24,6 +24,22 @@ public sealed class ProviderSelectionTests
         Assert.NotEmpty(db.Database.GetMigrations());
     }
 
+    [Theory]
+    [InlineData("Sqlite", "Data Source=unused.db")]
+    [InlineData("SqlServer", "Server=db.internal;Database=VirtualShopping;User Id=vs;Password=x;TrustServerCertificate=True")]
+    public async Task The_execution_strategy_lets_the_apps_own_transactions_run(string provider, string connectionString)
+    {
+        // The claim race, chat start and last-admin check open their own transactions; a retrying strategy
+        // (EnableRetryOnFailure) refuses user-initiated transactions outright on SQL Server. Transient failures
+        // are answered 503 with Retry-After instead, and the client retries.
+        await using var services = Build(provider, connectionString);
+        await using var scope = services.CreateAsyncScope();
+
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>().CreateDbContextAsync();
+
+        Assert.False(db.Database.CreateExecutionStrategy().RetriesOnFailure);
+    }
+
     [Fact]
     public void SqlServer_without_a_connection_string_fails_at_start_with_a_clear_message()
     {
