@@ -172,7 +172,17 @@ public sealed class StaffOnboarding(
         }
 
         var user = new ApplicationUser { UserName = member.Email, Email = member.Email, EmailConfirmed = true, MerchantId = member.MerchantId, StaffMemberId = member.Id };
-        var created = await users.CreateAsync(user, password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException exception) when (UniqueConstraint.IsViolatedBy(exception))
+        {
+            // The same email got a sign-in between the user manager's check and its insert.
+            created = IdentityResult.Failed(users.ErrorDescriber.DuplicateEmail(member.Email));
+        }
+
         if (!created.Succeeded)
         {
             if (invitationId is null)
