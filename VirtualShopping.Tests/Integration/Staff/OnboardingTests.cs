@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Tests.Support;
@@ -9,7 +10,7 @@ using VirtualShopping.Web.Features.Staff;
 namespace VirtualShopping.Tests.Integration.Staff;
 
 /// <summary>Joining with the invite code, approval, and invitations, end to end through the real pages and API.</summary>
-public sealed class OnboardingTests(VirtualShoppingFactory factory) : IClassFixture<VirtualShoppingFactory>
+public sealed partial class OnboardingTests(VirtualShoppingFactory factory) : IClassFixture<VirtualShoppingFactory>
 {
     [Fact]
     public async Task Expert_who_joins_with_the_invite_code_can_sign_in_only_after_a_manager_approves()
@@ -183,7 +184,93 @@ public sealed class OnboardingTests(VirtualShoppingFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/api/v1/staff")).StatusCode);
     }
 
-    private static async Task<string> SubmitJoinAsync(HttpClient client, string code, string name, string email, string employeeId = "LDN-299")
+    [Fact]
+    public async Task Joining_with_an_email_that_already_has_an_account_anywhere_looks_exactly_like_a_new_request_and_changes_nothing()
+    {
+        var merchant = await factory.DemoMerchantAsync();
+        await TestMerchants.CreateAsync(factory.Services, "Neighbour Retail", "admin@neighbour-retail.example");
+        const string pending = "pia.pending@demo-outfitters.example";
+        Assert.Contains("join-done", await SubmitJoinAsync(factory.CreateAnonymousClient(), merchant.InviteCode, "Pia Pending", pending, password: "Pia-Password-1"), StringComparison.Ordinal);
+        var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
+        const string invited = "ivo.invited@demo-outfitters.example";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/staff", new StaffInput { DisplayName = "Ivo Invited", Email = invited, Roles = StaffRoles.Expert })).StatusCode);
+        var before = await PeopleAsync(merchant.Id);
+
+        // Same merchant's staff, another merchant's staff, a pending join request, a same-merchant invitation not yet accepted.
+        string[] known = [DemoMerchantSeeder.ExpertEmail, "admin@neighbour-retail.example", pending, invited.ToUpperInvariant()];
+        var answers = new List<string>();
+        foreach (var email in known)
+        {
+            answers.Add(OutcomeIn(await SubmitJoinAsync(factory.CreateAnonymousClient(), merchant.InviteCode, "Sam Prober", email, password: "Prober-Password-1")));
+        }
+
+        Assert.Equal(before, await PeopleAsync(merchant.Id));
+        var fresh = OutcomeIn(await SubmitJoinAsync(factory.CreateAnonymousClient(), merchant.InviteCode, "Sam Prober", "sam.prober@demo-outfitters.example", password: "Prober-Password-1"));
+        Assert.Contains("A store manager will approve you shortly", fresh, StringComparison.Ordinal);
+        Assert.All(answers, answer => Assert.Equal(fresh, answer));
+
+        // Everyone keeps their own password; the prober's opens nothing.
+        Assert.Equal(HttpStatusCode.OK, (await (await factory.SignInAsync(DemoMerchantSeeder.ExpertEmail)).GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await factory.SignInAsync("admin@neighbour-retail.example", TestMerchants.Password)).GetAsync("/")).StatusCode);
+        var pendingSignIn = await VirtualShoppingFactory.SubmitSignInAsync(factory.CreateAnonymousClient(), pending, "Pia-Password-1");
+        Assert.Contains("waiting for a store manager's approval", WebUtility.HtmlDecode(await pendingSignIn.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        foreach (var email in known)
+        {
+            Assert.NotEqual(HttpStatusCode.Redirect, (await VirtualShoppingFactory.SubmitSignInAsync(factory.CreateAnonymousClient(), email, "Prober-Password-1")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Parallel_joins_with_one_new_email_at_one_or_two_merchants_all_get_the_same_answer_and_make_one_request()
+    {
+        var merchant = await factory.DemoMerchantAsync();
+        var other = await TestMerchants.CreateAsync(factory.Services, "Neighbour Retail", "admin@neighbour-retail.example");
+        const string email = "pax.parallel@demo-outfitters.example";
+        var codes = Enumerable.Range(0, 8).Select(i => i % 2 == 0 ? merchant.InviteCode : other.InviteCode);
+
+        var pages = await Task.WhenAll(codes.Select(code => SubmitJoinAsync(factory.CreateAnonymousClient(), code, "Pax Parallel", email)));
+
+        Assert.Single(pages.Select(OutcomeIn).Distinct());
+        Assert.Contains("join-done", pages[0], StringComparison.Ordinal);
+        Assert.Equal(1, await factory.InMerchantAsync(merchant.Id, db => db.StaffMembers.IgnoreQueryFilters().CountAsync(s => s.Email == email)));
+        Assert.Equal(1, await factory.InMerchantAsync(merchant.Id, db => db.Users.CountAsync(u => u.Email == email)));
+    }
+
+    [Fact]
+    public async Task A_password_the_sign_in_rules_refuse_is_refused_alike_for_a_known_and_a_new_email()
+    {
+        var merchant = await factory.DemoMerchantAsync();
+
+        var known = await SubmitJoinAsync(factory.CreateAnonymousClient(), merchant.InviteCode, "Sam Prober", DemoMerchantSeeder.ExpertEmail, password: "only-lowercase-letters");
+        var fresh = await SubmitJoinAsync(factory.CreateAnonymousClient(), merchant.InviteCode, "Sam Prober", "sam.weak@demo-outfitters.example", password: "only-lowercase-letters");
+
+        // The form shows back what was typed; apart from that email the pages are the same.
+        Assert.DoesNotContain("join-done", fresh, StringComparison.Ordinal);
+        Assert.Equal(OutcomeIn(fresh).Replace("sam.weak@demo-outfitters.example", "EMAIL", StringComparison.Ordinal), OutcomeIn(known).Replace(DemoMerchantSeeder.ExpertEmail, "EMAIL", StringComparison.Ordinal));
+        Assert.False(await factory.InMerchantAsync(merchant.Id, db => db.StaffMembers.AnyAsync(s => s.Email == "sam.weak@demo-outfitters.example")));
+    }
+
+    /// <summary>What the join page shows after a submit: the heading, the message or errors, and the form's fields (not its token).</summary>
+    private static string OutcomeIn(string page) =>
+        AntiforgeryField().Replace(AuthContent().Match(page).Value, string.Empty);
+
+    [GeneratedRegex("<h1 class=\"auth-title\">.*?(Go to sign in</a>|</form>)", RegexOptions.Singleline)]
+    private static partial Regex AuthContent();
+
+    [GeneratedRegex("<input[^>]*__RequestVerificationToken[^>]*>")]
+    private static partial Regex AntiforgeryField();
+
+    /// <summary>Every staff row and sign-in in the installation, with what a change would touch.</summary>
+    private Task<string[]> PeopleAsync(Guid merchantId) => factory.InMerchantAsync(merchantId, async db =>
+    {
+        var staff = await db.StaffMembers.IgnoreQueryFilters().AsNoTracking()
+            .Select(s => $"{s.Id}|{s.MerchantId}|{s.Email}|{s.DisplayName}|{s.Status}|{s.Roles}|{s.EmployeeId}|{s.ConcurrencyStamp}").ToListAsync();
+        var users = await db.Users.AsNoTracking()
+            .Select(u => $"{u.Id}|{u.Email}|{u.PasswordHash}|{u.SecurityStamp}|{u.ConcurrencyStamp}|{u.StaffMemberId}").ToListAsync();
+        return staff.Concat(users).Order(StringComparer.Ordinal).ToArray();
+    });
+
+    private static async Task<string> SubmitJoinAsync(HttpClient client, string code, string name, string email, string employeeId = "LDN-299", string password = "Riya-Password-1")
     {
         var form = await client.GetStringAsync("/account/join");
         var response = await client.PostAsync("/account/join", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -194,8 +281,8 @@ public sealed class OnboardingTests(VirtualShoppingFactory factory) : IClassFixt
             ["Input.DisplayName"] = name,
             ["Input.Email"] = email,
             ["Input.EmployeeId"] = employeeId,
-            ["Input.Password"] = "Riya-Password-1",
-            ["Input.ConfirmPassword"] = "Riya-Password-1",
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
         }));
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }

@@ -50,12 +50,20 @@ public sealed class StaffOnboarding(
             return Fail(nameof(JoinInput.EmployeeId), "Your retailer asks for your employee ID. Enter it as it appears on your staff badge.");
         }
 
-        var email = StaffMember.NormalizeEmail(input.Email);
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var weak = await WeakPasswordAsync(users, input.Password, nameof(JoinInput.Password));
+        if (!weak.IsValid)
+        {
+            return weak;
+        }
+
+        // Anyone with the merchant's code may ask, so an email that already has a sign-in (here or at any other
+        // merchant) or is already on this team gets the answer a new request gets, and nothing changes.
+        var email = StaffMember.NormalizeEmail(input.Email);
         if (await users.FindByEmailAsync(email) is not null
             || await lookup.StaffMembers.IgnoreQueryFilters().AnyAsync(s => s.MerchantId == merchant.Id && s.Email == email, cancellationToken))
         {
-            return Fail(nameof(JoinInput.Email), "This email already has an account. Sign in instead, or ask your store manager.");
+            return AlreadyKnown(users, input.Password);
         }
 
         scope.Use(merchant.Id);
@@ -68,7 +76,7 @@ public sealed class StaffOnboarding(
             Status = StaffStatus.PendingApproval,
             CreatedAt = clock.GetUtcNow(),
         };
-        return await CreateAccountAsync(member, null, input.Password, nameof(JoinInput.Password), cancellationToken);
+        return await CreateAccountAsync(users, member, null, input.Password, nameof(JoinInput.Password), cancellationToken);
     }
 
     /// <summary>The invitation behind a link, if it can still be used.</summary>
@@ -106,19 +114,22 @@ public sealed class StaffOnboarding(
             return Fail(string.Empty, "This invitation link has expired or has already been used. Ask your admin for a new one.");
         }
 
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var weak = await WeakPasswordAsync(users, input.Password, nameof(PasswordInput.Password));
+        if (!weak.IsValid)
+        {
+            return weak;
+        }
+
         scope.Use(invitation.MerchantId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var member = await db.StaffMembers.SingleAsync(s => s.Id == invitation.StaffMemberId, cancellationToken);
-        return await CreateAccountAsync(member, invitation.InvitationId, input.Password, nameof(PasswordInput.Password), cancellationToken);
+        return await CreateAccountAsync(users, member, invitation.InvitationId, input.Password, nameof(PasswordInput.Password), cancellationToken);
     }
 
-    /// <summary>
-    /// Creates the sign-in for a staff member. The password is checked first, so a weak one changes
-    /// nothing; a new member's row is removed again if the account cannot be created.
-    /// </summary>
-    private async Task<ValidationResult> CreateAccountAsync(StaffMember member, Guid? invitationId, string password, string passwordField, CancellationToken cancellationToken)
+    /// <summary>The sign-in's own password rules; checked before anything is looked up or saved.</summary>
+    private static async Task<ValidationResult> WeakPasswordAsync(UserManager<ApplicationUser> users, string password, string passwordField)
     {
-        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         var weak = new List<ValidationFailure>();
         foreach (var rule in users.PasswordValidators)
         {
@@ -126,20 +137,52 @@ public sealed class StaffOnboarding(
             weak.AddRange(check.Errors.Select(e => new ValidationFailure(passwordField, e.Description)));
         }
 
-        if (weak.Count > 0)
-        {
-            return new ValidationResult(weak);
-        }
+        return new ValidationResult(weak);
+    }
 
+    /// <summary>
+    /// A join for someone who already has a sign-in or a place on the team: the same success, nothing saved.
+    /// The password is still hashed, so the answer costs about as long as creating a sign-in does.
+    /// </summary>
+    private static ValidationResult AlreadyKnown(UserManager<ApplicationUser> users, string password)
+    {
+        users.PasswordHasher.HashPassword(new ApplicationUser(), password);
+        return new ValidationResult();
+    }
+
+    /// <summary>
+    /// Creates the sign-in for a staff member whose password has passed the rules; a new member's row is
+    /// removed again if the account cannot be created.
+    /// </summary>
+    private async Task<ValidationResult> CreateAccountAsync(UserManager<ApplicationUser> users, StaffMember member, Guid? invitationId, string password, string passwordField, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (invitationId is null)
         {
             db.StaffMembers.Add(member);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (UniqueConstraint.IsViolatedBy(exception))
+            {
+                // The same email joined this team a moment ago.
+                return AlreadyKnown(users, password);
+            }
         }
 
         var user = new ApplicationUser { UserName = member.Email, Email = member.Email, EmailConfirmed = true, MerchantId = member.MerchantId, StaffMemberId = member.Id };
-        var created = await users.CreateAsync(user, password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException exception) when (UniqueConstraint.IsViolatedBy(exception))
+        {
+            // The same email got a sign-in between the user manager's check and its insert.
+            created = IdentityResult.Failed(users.ErrorDescriber.DuplicateEmail(member.Email));
+        }
+
         if (!created.Succeeded)
         {
             if (invitationId is null)
@@ -148,10 +191,16 @@ public sealed class StaffOnboarding(
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            // Someone with a sign-in elsewhere (another merchant's staff, say) learns it here, from their own link.
-            return created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
-                ? Fail(string.Empty, "This email already has a sign-in, so it cannot be set up again here. Ask your admin to invite you with another address.")
-                : new ValidationResult(created.Errors.Select(e => new ValidationFailure(passwordField, e.Description)));
+            if (!created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+            {
+                return new ValidationResult(created.Errors.Select(e => new ValidationFailure(passwordField, e.Description)));
+            }
+
+            // A join by code whose email got a sign-in a moment ago is answered like any other join. Someone with a
+            // sign-in elsewhere (another merchant's staff, say) learns it only from their own invitation link.
+            return invitationId is null
+                ? new ValidationResult()
+                : Fail(string.Empty, "This email already has a sign-in, so it cannot be set up again here. Ask your admin to invite you with another address.");
         }
 
         if (invitationId is { } id)
