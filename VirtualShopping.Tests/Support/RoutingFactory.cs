@@ -39,6 +39,15 @@ public sealed class RoutingFactory : VirtualShoppingFactory
         return this;
     }
 
+    /// <summary>Sends this host's email to a local SMTP sink and its SMS to a local Twilio-format listener.</summary>
+    public RoutingFactory WithMessageSinks(SmtpSink smtp, TwilioSink twilio) =>
+        With("Smtp:Host", "127.0.0.1")
+            .With("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("Smtp:Security", "None")
+            .With("Sms:BaseUrl", twilio.BaseUrl.ToString())
+            .With("Sms:AccountSid", "ACtest")
+            .With("Sms:AuthToken", "twilio-secret");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

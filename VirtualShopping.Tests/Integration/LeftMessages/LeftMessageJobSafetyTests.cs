@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -28,12 +27,7 @@ public sealed partial class LeftMessageJobSafetyTests : IAsyncLifetime
         twilio = await TwilioSink.StartAsync();
         factory = new RoutingFactory()
             .With("App:PublicBaseUrl", PublicBaseUrl)
-            .With("Smtp:Host", "127.0.0.1")
-            .With("Smtp:Port", smtp.Port.ToString(CultureInfo.InvariantCulture))
-            .With("Smtp:Security", "None")
-            .With("Sms:BaseUrl", twilio.BaseUrl.ToString())
-            .With("Sms:AccountSid", "ACtest")
-            .With("Sms:AuthToken", "twilio-secret");
+            .WithMessageSinks(smtp, twilio);
     }
 
     public async ValueTask DisposeAsync()

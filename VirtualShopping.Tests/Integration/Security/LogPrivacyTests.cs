@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -29,12 +28,7 @@ public sealed partial class LogPrivacyTests : IAsyncLifetime
     {
         twilio = await TwilioSink.StartAsync();
         factory = new RoutingFactory()
-            .With("Smtp:Host", "127.0.0.1")
-            .With("Smtp:Port", smtp.Port.ToString(CultureInfo.InvariantCulture))
-            .With("Smtp:Security", "None")
-            .With("Sms:BaseUrl", twilio.BaseUrl.ToString())
-            .With("Sms:AccountSid", "ACtest")
-            .With("Sms:AuthToken", "twilio-secret")
+            .WithMessageSinks(smtp, twilio)
 
             // As an operator troubleshooting would run it: the framework's own request logging switched on too.
             .With("Logging:LogLevel:Microsoft.AspNetCore", "Information");
