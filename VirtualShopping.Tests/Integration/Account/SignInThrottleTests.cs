@@ -40,9 +40,13 @@ public sealed class SignInThrottleTests : IAsyncDisposable
         await AssertSlowDownAsync(answers[11]);
 
         // The dashboard's form counts towards the same address limit; another address is not affected.
+        // A person is sent back to the form, which says how long to wait, rather than shown JSON.
         var form = await SubmitSignInFromAsync(Stranger, DemoMerchantSeeder.AdminEmail, "wrong-password-1");
-        Assert.Equal(HttpStatusCode.TooManyRequests, form.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
         Assert.True(form.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.StartsWith("/account/login?slowDown=", form.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var page = System.Net.WebUtility.HtmlDecode(await factory.CreateAnonymousClient().GetStringAsync(form.Headers.Location));
+        Assert.Matches("Too many sign-in attempts from your network. Wait [0-9]+ seconds and try again.", page);
         Assert.Equal(HttpStatusCode.OK, (await TokenAsync(Colleague, DemoMerchantSeeder.ExpertEmail, VirtualShoppingFactory.DemoPassword)).StatusCode);
     }
 
@@ -138,7 +142,10 @@ public sealed class SignInThrottleTests : IAsyncDisposable
         }
 
         Assert.All(answers.Take(3), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
-        await AssertSlowDownAsync(answers[3]);
+        Assert.Equal(HttpStatusCode.Redirect, answers[3].StatusCode);
+        Assert.True(answers[3].Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(answers[3].Headers.Location));
+        Assert.Matches("Too many attempts from your network. Wait [0-9]+ seconds and try again.", page);
     }
 
     private static async Task AssertSlowDownAsync(HttpResponseMessage response)

@@ -11,7 +11,4 @@ public sealed record PasswordCheck(ApplicationUser? User, TimeSpan RetryAfter)
     public bool IsRight => User is not null;
 
     public bool IsThrottled => RetryAfter > TimeSpan.Zero;
-
-    /// <summary>Seconds to put in a Retry-After header.</summary>
-    public int RetryAfterSeconds => (int)Math.Ceiling(RetryAfter.TotalSeconds);
 }

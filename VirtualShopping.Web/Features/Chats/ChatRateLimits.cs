@@ -30,16 +30,9 @@ public static class ChatRateLimits
                 http.Request.Path.StartsWithSegments("/api/v1/widget") || http.Request.Path.StartsWithSegments(ShopperHub.Path)
                     ? RateLimitPartition.GetFixedWindowLimiter("ip:" + http.Connection.RemoteIpAddress, _ => Window(limits.IpPermitsPerMinute))
                     : RateLimitPartition.GetNoLimiter(string.Empty));
-            o.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await Results.Problem(
-                        $"Too many requests. Wait {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds and try again.",
-                        statusCode: StatusCodes.Status429TooManyRequests,
-                        title: "Slow down")
-                    .ExecuteAsync(context.HttpContext);
-            };
+            o.OnRejected = (context, _) => new ValueTask(Errors.TooManyRequests.RejectAsync(
+                context.HttpContext,
+                context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1)));
         });
         return services;
     }

@@ -149,8 +149,7 @@ public static class ExpertEndpoints
             var check = await services.GetRequiredService<StaffPasswordCheck>().CheckAsync(request.Email, request.Password, http.Connection.RemoteIpAddress);
             if (check.IsThrottled)
             {
-                http.Response.Headers.RetryAfter = check.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Results.Problem($"Too many wrong passwords. Wait {check.RetryAfterSeconds} seconds and try again.", statusCode: StatusCodes.Status429TooManyRequests, title: "Slow down");
+                return Errors.TooManyRequests.Problem(http, check.RetryAfter, "Too many wrong passwords.");
             }
 
             if (!check.IsRight)
