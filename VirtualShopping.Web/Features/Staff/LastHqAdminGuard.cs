@@ -18,9 +18,10 @@ namespace VirtualShopping.Web.Features.Staff;
 /// a colleague's transaction under the busy timeout) before anything is read, and the count reads the
 /// committed state behind that lock; no read snapshot is held when the lock is taken, so SQLITE_BUSY_SNAPSHOT
 /// cannot arise. SQL Server: the transaction is serializable (locking, even with read-committed snapshot
-/// on), so two admins demoting each other deadlock on each other's row; the victim is rolled back and the
-/// retrying execution strategy runs the unit again, which now counts the winner's change and answers 409.
-/// If retries run out, the caller gets 503 problem details (DatabaseUnavailableExceptionHandler).
+/// on), so two admins demoting each other deadlock on each other's row; the victim's change is rolled back
+/// and it gets 503 problem details with Retry-After (DatabaseUnavailableExceptionHandler), so a retry counts
+/// the winner's change and answers 409. The unit runs through the execution strategy, so it stays correct if
+/// a retrying strategy is ever configured (none is: it would refuse the routing engine's transactions).
 /// </remarks>
 internal static class LastHqAdminGuard
 {
