@@ -49,6 +49,15 @@ public sealed class Chat : ITenantOwned
 
     public string? ExpertName { get; set; }
 
+    /// <summary>The store of the expert who claimed the chat, as the shopper sees it ("Anna, Helsinki Kamppi").</summary>
+    public string? ExpertStoreName { get; set; }
+
+    /// <summary>The highest message number the shopper has seen (read state shown to the expert).</summary>
+    public int ShopperReadSequence { get; set; }
+
+    /// <summary>The highest message number the expert has seen (read state shown to the shopper).</summary>
+    public int ExpertReadSequence { get; set; }
+
     public DateTimeOffset? ClaimedAt { get; set; }
 
     public DateTimeOffset? EndedAt { get; set; }

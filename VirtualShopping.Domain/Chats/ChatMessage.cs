@@ -23,6 +23,14 @@ public sealed class ChatMessage : ITenantOwned
 
     public MessageSender Sender { get; set; }
 
+    public MessageKind Kind { get; set; } = MessageKind.Text;
+
+    /// <summary>The image or video of an <see cref="MessageKind.Attachment"/> message.</summary>
+    public Guid? AttachmentId { get; set; }
+
+    /// <summary>Structured content of the kinds that have it (a <see cref="MessageKind.Cart"/> event), as JSON; null for text.</summary>
+    public string? Data { get; set; }
+
     public Guid? StaffMemberId { get; set; }
 
     /// <summary>The expert's name, or null for the shopper and system messages.</summary>

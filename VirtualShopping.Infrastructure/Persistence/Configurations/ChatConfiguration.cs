@@ -17,6 +17,7 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
         builder.Property(c => c.Language).HasMaxLength(8);
         builder.Property(c => c.PageUrl).HasMaxLength(Chat.MaxPageUrlLength);
         builder.Property(c => c.ExpertName).HasMaxLength(120);
+        builder.Property(c => c.ExpertStoreName).HasMaxLength(200);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.EndReason).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.RatingComment).HasMaxLength(ChatRating.MaxCommentLength);

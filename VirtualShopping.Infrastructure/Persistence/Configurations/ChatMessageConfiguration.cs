@@ -10,6 +10,8 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
     {
         builder.HasOne<Chat>().WithMany().HasForeignKey(m => m.ChatId);
         builder.Property(m => m.Sender).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Data).HasMaxLength(8000);
         builder.Property(m => m.AuthorName).HasMaxLength(120);
         builder.Property(m => m.Text).HasMaxLength(ChatMessage.MaxTextLength);
         builder.Property(m => m.ClientMessageId).HasMaxLength(ChatMessage.MaxClientMessageIdLength);

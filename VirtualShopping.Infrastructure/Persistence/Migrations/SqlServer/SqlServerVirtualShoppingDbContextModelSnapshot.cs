@@ -308,6 +308,13 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<int>("ExpertReadSequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ExpertStoreName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTimeOffset?>("IdleWarningSentAt")
                         .HasColumnType("datetimeoffset");
 
@@ -350,6 +357,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(80)
                         .HasColumnType("nvarchar(80)");
 
+                    b.Property<int>("ShopperReadSequence")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -385,6 +395,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("AttachmentId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("AuthorName")
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
@@ -395,6 +408,15 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("ClientMessageId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Data")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uniqueidentifier");

@@ -294,6 +294,13 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ExpertReadSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpertStoreName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("IdleWarningSentAt")
                         .HasColumnType("INTEGER");
 
@@ -336,6 +343,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ShopperReadSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
@@ -371,6 +381,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AttachmentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthorName")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
@@ -380,6 +393,15 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ClientMessageId")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MerchantId")

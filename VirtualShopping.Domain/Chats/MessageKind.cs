@@ -1,0 +1,17 @@
+namespace VirtualShopping.Domain.Chats;
+
+/// <summary>
+/// What a message carries. Every kind also has plain <see cref="ChatMessage.Text"/> that reads well on its
+/// own (transcripts, clients that do not know the kind yet): a file's name, or a cart event's summary.
+/// </summary>
+public enum MessageKind
+{
+    /// <summary>Text and emoji typed by a person, or a system line.</summary>
+    Text = 0,
+
+    /// <summary>An image or a video (<see cref="ChatMessage.AttachmentId"/>), with the text as its caption or file name.</summary>
+    Attachment = 1,
+
+    /// <summary>A cart event from the shopper's site (product added or removed, subtotal): <see cref="ChatMessage.Data"/> holds it as JSON. Shown to the expert only.</summary>
+    Cart = 2,
+}
