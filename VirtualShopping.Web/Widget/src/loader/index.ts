@@ -1,0 +1,2 @@
+// Placeholder: the loader is being written (issue 9).
+export {};
