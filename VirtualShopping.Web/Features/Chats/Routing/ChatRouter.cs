@@ -114,6 +114,7 @@ public sealed class ChatRouter(
 
         List<PendingOffer> losers;
         var limit = settings.MaxSimultaneousChats;
+        var storeName = await ExpertStore.NameForAsync(db, staffMemberId, chat.DepartmentId, now, cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // The expert's own row first: their claims queue up behind each other on every database, so the
@@ -135,6 +136,7 @@ public sealed class ChatRouter(
                     s => s.SetProperty(c => c.Status, ChatStatus.Active)
                         .SetProperty(c => c.ExpertId, staffMemberId)
                         .SetProperty(c => c.ExpertName, expert.DisplayName)
+                        .SetProperty(c => c.ExpertStoreName, storeName)
                         .SetProperty(c => c.ClaimedAt, now)
                         .SetProperty(c => c.LastActivityAt, now)
                         .SetProperty(c => c.NextWaveAt, (DateTimeOffset?)null),
