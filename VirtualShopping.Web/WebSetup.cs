@@ -97,6 +97,7 @@ public static class WebSetup
         services.AddScoped<ChatAssetService>();
         services.AddScoped<TeamAvailability>();
         services.AddScoped<WidgetConfigurationService>();
+        services.AddOptions<WidgetOptions>().Bind(configuration.GetSection(WidgetOptions.Section));
         services.AddScoped<StaffService>();
         services.AddScoped<RefreshTokenFamilies>();
         services.AddScoped<TeamService>();
