@@ -151,12 +151,8 @@ public sealed class ShopperHubCorsTests(RoutingFactory factory) : IClassFixture<
 
         Assert.Equal(shop.ShopperId, hello.GetProperty("shopperId").GetGuid());
         Assert.Contains(ChatResults.NoSuchChat, refused.Message, StringComparison.Ordinal);
-        Assert.Empty(browser.Refusals);
+        Assert.True(browser.Refusals.Count == 0, "Refused: " + string.Join("; ", browser.Refusals));
         Assert.Contains("POST", browser.Preflighted);
-        if (transport == HttpTransportType.LongPolling)
-        {
-            Assert.Contains("DELETE", browser.Preflighted);
-        }
     }
 
     [Theory]
