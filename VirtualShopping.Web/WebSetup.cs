@@ -69,6 +69,7 @@ public static class WebSetup
         services.AddOperations(configuration);
         services.AddCors();
         services.AddTransient<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();
+        services.AddSingleton<WidgetOrigins>();
         services.AddHostedService(sp => sp.GetRequiredService<RoutingSweeper>());
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -96,6 +97,7 @@ public static class WebSetup
         services.AddScoped<ChatAssetService>();
         services.AddScoped<TeamAvailability>();
         services.AddScoped<WidgetConfigurationService>();
+        services.AddOptions<WidgetOptions>().Bind(configuration.GetSection(WidgetOptions.Section));
         services.AddScoped<StaffService>();
         services.AddScoped<RefreshTokenFamilies>();
         services.AddScoped<TeamService>();
@@ -108,6 +110,7 @@ public static class WebSetup
         services.AddSingleton<RoutingSweeper>();
         services.AddScoped<ChatRouter>();
         services.AddScoped<ChatConversation>();
+        services.AddScoped<ChatSignals>();
         services.AddScoped<TranscriptJob>();
         services.AddScoped<LeftMessageService>();
         services.AddScoped<LeftMessageReplyJob>();
@@ -164,7 +167,7 @@ public static class WebSetup
         app.MapExpertEndpoints();
         app.MapLeftMessageEndpoints();
         app.MapLeftMessageLinks();
-        app.MapHub<ShopperHub>(ShopperHub.Path).RequireCors(WidgetCorsPolicyProvider.Policy);
+        app.MapHub<ShopperHub>(ShopperHub.Path).RequireCors(WidgetCorsPolicyProvider.Policy).RequireShopperOrigin();
         app.MapHub<ExpertHub>(ExpertHub.Path);
     }
 

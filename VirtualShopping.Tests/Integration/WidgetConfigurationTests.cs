@@ -29,6 +29,20 @@ public sealed class WidgetConfigurationTests(VirtualShoppingFactory factory) : I
     }
 
     [Fact]
+    public async Task Without_a_country_header_setting_the_country_is_unknown_and_the_configuration_loads_on_isolated_pages()
+    {
+        var key = (await factory.DemoMerchantAsync()).PublicWidgetKey;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/widget/{key}/config");
+        request.Headers.Add("CF-IPCountry", "FI");
+
+        var response = await factory.CreateAnonymousClient().SendAsync(request, TestContext.Current.CancellationToken);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(JsonValueKind.Null, body.RootElement.GetProperty("display").GetProperty("countryAllowed").ValueKind);
+        Assert.Equal("cross-origin", response.Headers.GetValues("Cross-Origin-Resource-Policy").Single());
+    }
+
+    [Fact]
     public async Task A_client_with_the_current_etag_gets_304_not_modified()
     {
         var key = (await factory.DemoMerchantAsync()).PublicWidgetKey;

@@ -10,9 +10,9 @@ namespace VirtualShopping.Tests.Support;
 public static class ChatClients
 {
     public static readonly string[] ExpertEvents =
-        [ChatHubEvents.OfferReceived, ChatHubEvents.OfferWithdrawn, ChatHubEvents.AvailabilityChanged, ChatHubEvents.ChatChanged, ChatHubEvents.MessageReceived, ChatHubEvents.IdleWarning];
+        [ChatHubEvents.OfferReceived, ChatHubEvents.OfferWithdrawn, ChatHubEvents.AvailabilityChanged, ChatHubEvents.ChatChanged, ChatHubEvents.MessageReceived, ChatHubEvents.IdleWarning, ChatHubEvents.Typing, ChatHubEvents.Read];
 
-    public static readonly string[] ShopperEvents = [ChatHubEvents.ChatChanged, ChatHubEvents.MessageReceived, ChatHubEvents.IdleWarning];
+    public static readonly string[] ShopperEvents = [ChatHubEvents.ChatChanged, ChatHubEvents.MessageReceived, ChatHubEvents.IdleWarning, ChatHubEvents.Typing, ChatHubEvents.Read];
 
     /// <summary>Signs an expert in through POST /api/v1/expert/token and returns a client carrying the bearer token.</summary>
     public static async Task<(HttpClient Client, string Token)> ExpertAsync<T>(WebApplicationFactory<T> factory, string email, string password = RoutingWorld.Password)

@@ -104,6 +104,7 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["POST /api/v1/widget/{publicKey}/chats/{chatId:guid}/messages"] = [Shopper],
         ["POST /api/v1/widget/{publicKey}/chats/{chatId:guid}/end"] = [Shopper],
         ["POST /api/v1/widget/{publicKey}/chats/{chatId:guid}/rating"] = [Shopper],
+        ["POST /api/v1/widget/{publicKey}/chats/{chatId:guid}/read"] = [Shopper],
         ["POST /api/v1/widget/{publicKey}/left-messages"] = [Shopper],
         ["* /hubs/shopper/negotiate"] = [Shopper],
         ["* /hubs/shopper"] = [Shopper],
@@ -120,6 +121,8 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["POST /api/v1/expert/chats/{chatId:guid}/messages"] = [StoreApp],
         ["POST /api/v1/expert/chats/{chatId:guid}/close"] = [StoreApp],
         ["GET /api/v1/expert/saved-replies"] = [StoreApp],
+        ["POST /api/v1/expert/chats/{chatId:guid}/typing"] = [StoreApp],
+        ["POST /api/v1/expert/chats/{chatId:guid}/read"] = [StoreApp],
         ["* /hubs/expert/negotiate"] = [StoreApp],
         ["* /hubs/expert"] = [StoreApp],
     };
@@ -127,8 +130,8 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
     /// <summary>Every hub, the policy it demands, and the methods a client may invoke.</summary>
     private static readonly Dictionary<Type, (string Policy, string[] Methods)> HubExpectations = new()
     {
-        [typeof(ExpertHub)] = (Policies.Expert, ["MessagesSince"]),
-        [typeof(ShopperHub)] = (Policies.Shopper, ["MessagesSince"]),
+        [typeof(ExpertHub)] = (Policies.Expert, ["MessagesSince", "Typing", "MarkRead"]),
+        [typeof(ShopperHub)] = (Policies.Shopper, ["MessagesSince", "Typing", "MarkRead"]),
     };
 
     public static TheoryData<Caller> Callers => new(Everyone);

@@ -14,11 +14,13 @@ public sealed record WidgetConfiguration(
     WidgetUrls Urls,
     WidgetDisplay Display,
     WidgetCookies Cookies,
-    WidgetOutOfHours OutOfHours);
+    WidgetOutOfHours OutOfHours,
+    bool ExpertAvailable = false);
 
 public sealed record WidgetTheme(string PrimaryColour, string SecondaryColour, string TextOnPrimary, string Font, WidgetPosition Position, int OffsetX, int OffsetY, string? LogoUrl, string? LauncherIconUrl);
 
-public sealed record WidgetDepartment(Guid Id, string Label);
+/// <param name="Available">An open store with an active team serving this need exists now.</param>
+public sealed record WidgetDepartment(Guid Id, string Label, bool Available = false);
 
 public sealed record WidgetUrls(string? PrivacyPolicy, string? Terms, string? CustomerService);
 
@@ -33,7 +35,8 @@ public sealed record WidgetDisplay(
     IReadOnlyList<string> ExcludeUrlPatterns,
     bool Desktop,
     bool Mobile,
-    IReadOnlyList<string> Countries);
+    IReadOnlyList<string> Countries,
+    bool? CountryAllowed = null);
 
 public sealed record WidgetCookies(int TtlDays, CookieConsentMode Consent);
 

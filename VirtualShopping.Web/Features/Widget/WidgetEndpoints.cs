@@ -19,9 +19,11 @@ public static class WidgetEndpoints
     {
         var group = app.MapGroup("/api/v1/widget").WithTags("Widget").AllowAnonymous().RejectUndefinedEnums();
 
-        group.MapGet("/{publicKey}/config", async (string publicKey, string? lang, HttpContext http, WidgetConfigurationService widgets, IOptions<JsonOptions> json, CancellationToken ct) =>
+        group.MapGet("/{publicKey}/config", async (string publicKey, string? lang, HttpContext http, WidgetConfigurationService widgets, IOptions<JsonOptions> json, IOptions<WidgetOptions> options, CancellationToken ct) =>
         {
-            var loaded = await widgets.LoadAsync(publicKey, lang, ct);
+            // Loaded by the loader on the merchant's page, which may be cross-origin isolated (COEP require-corp).
+            http.Response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
+            var loaded = await widgets.LoadAsync(publicKey, lang, WidgetCountry.Of(http.Request, options), ct);
             if (loaded is not { } found)
             {
                 return ChatResults.UnknownKeyProblem();
@@ -36,7 +38,7 @@ public static class WidgetEndpoints
             var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"");
             http.Response.Headers.ETag = etag.ToString();
             http.Response.Headers.CacheControl = "no-cache";
-            http.Response.Headers.Vary = "Origin, Accept-Language";
+            http.Response.Headers.Vary = string.IsNullOrWhiteSpace(options.Value.CountryHeader) ? "Origin, Accept-Language" : $"Origin, Accept-Language, {options.Value.CountryHeader}";
             if (http.Request.GetTypedHeaders().IfNoneMatch.Any(e => e.Compare(etag, useStrongComparison: false) || e.Equals(EntityTagHeaderValue.Any)))
             {
                 return Results.StatusCode(StatusCodes.Status304NotModified);

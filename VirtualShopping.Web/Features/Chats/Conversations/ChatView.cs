@@ -2,7 +2,7 @@ using VirtualShopping.Domain.Chats;
 
 namespace VirtualShopping.Web.Features.Chats;
 
-/// <summary>A chat as both sides see it: status, how long the shopper waited, who answers, the rating.</summary>
+/// <summary>A chat as both sides see it: status, how long the shopper waited, who answers (and from which store), how far each side has read, the rating.</summary>
 public sealed record ChatView(
     Guid Id,
     ChatStatus Status,
@@ -17,7 +17,10 @@ public sealed record ChatView(
     DateTimeOffset? EndedAt,
     ChatEndReason? EndReason,
     int? Rating,
-    bool CanLeaveMessage)
+    bool CanLeaveMessage,
+    string? ExpertStoreName = null,
+    int ShopperReadSequence = 0,
+    int ExpertReadSequence = 0)
 {
     public static ChatView Of(Chat chat, DateTimeOffset now) => new(
         chat.Id,
@@ -33,5 +36,8 @@ public sealed record ChatView(
         chat.EndedAt,
         chat.EndReason,
         chat.Rating,
-        chat.Status == ChatStatus.Missed);
+        chat.Status == ChatStatus.Missed,
+        chat.ExpertStoreName,
+        chat.ShopperReadSequence,
+        chat.ExpertReadSequence);
 }

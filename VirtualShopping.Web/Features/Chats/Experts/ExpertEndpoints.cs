@@ -101,6 +101,8 @@ public static class ExpertEndpoints
         expert.MapGet("/saved-replies", async (string? language, string? search, SavedReplyService replies, CancellationToken ct) =>
             Results.Ok((await replies.ListAsync(search, language, ct)).Select(r => new { r.Id, r.Title, r.Shortcut, r.Language, r.Text })))
             .WithName("GetExpertSavedReplies");
+
+        expert.MapExpertChatSignals();
     }
 
     /// <summary>

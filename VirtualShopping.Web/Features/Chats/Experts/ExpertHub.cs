@@ -21,6 +21,7 @@ public sealed class ExpertHub(
     ExpertConnectionRegistry registry,
     ChatRouter router,
     ChatConversation conversation,
+    ChatSignals signals,
     TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/expert";
@@ -73,6 +74,22 @@ public sealed class ExpertHub(
         scope.Use(merchantId);
         return await conversation.MessagesSinceAsync(chatId, after, null, staffMemberId)
             ?? throw new HubException(ChatResults.NoSuchChat);
+    }
+
+    /// <summary>The expert is typing in one of their chats (call at most every 2 s); the shopper gets `typing`.</summary>
+    public async Task Typing(Guid chatId)
+    {
+        var (merchantId, staffMemberId) = Caller();
+        scope.Use(merchantId);
+        ChatSignals.ValueOrThrow(await signals.ExpertTypingAsync(staffMemberId, chatId));
+    }
+
+    /// <summary>The expert has seen the messages up to this number; the shopper gets `read`.</summary>
+    public async Task<ReadView> MarkRead(Guid chatId, int sequence)
+    {
+        var (merchantId, staffMemberId) = Caller();
+        scope.Use(merchantId);
+        return ChatSignals.ValueOrThrow(await signals.ExpertReadAsync(staffMemberId, chatId, sequence));
     }
 
     private (Guid MerchantId, Guid StaffMemberId) Caller() =>

@@ -9,6 +9,8 @@ public static class ChatHubEvents
     public const string ChatChanged = "chatChanged";
     public const string MessageReceived = "messageReceived";
     public const string IdleWarning = "idleWarning";
+    public const string Typing = "typing";
+    public const string Read = "read";
 
     /// <summary>Sent once the server has registered a new connection: pushes flow from here on.</summary>
     public const string Ready = "ready";

@@ -48,4 +48,15 @@ public sealed class HubChatNotifier(IHubContext<ExpertHub> experts, IHubContext<
             await experts.Clients.Group(ExpertGroup(expert)).SendAsync(ChatHubEvents.IdleWarning, new { chatId, endsAt });
         }
     }
+
+    public Task TypingAsync(Guid shopperId, Guid? expertId, TypingView typing) =>
+        ToOtherSideAsync(shopperId, expertId, typing.Sender, ChatHubEvents.Typing, typing);
+
+    public Task ReadAsync(Guid shopperId, Guid? expertId, ReadView read) =>
+        ToOtherSideAsync(shopperId, expertId, read.Reader, ChatHubEvents.Read, read);
+
+    private Task ToOtherSideAsync(Guid shopperId, Guid? expertId, Domain.Chats.MessageSender from, string name, object payload) =>
+        from == Domain.Chats.MessageSender.Expert ? shoppers.Clients.Group(ShopperGroup(shopperId)).SendAsync(name, payload)
+        : expertId is { } expert ? experts.Clients.Group(ExpertGroup(expert)).SendAsync(name, payload)
+        : Task.CompletedTask;
 }

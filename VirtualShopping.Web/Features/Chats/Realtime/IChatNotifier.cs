@@ -15,4 +15,10 @@ public interface IChatNotifier
     Task MessagePostedAsync(Guid shopperId, Guid? expertId, MessageView message);
 
     Task IdleWarningAsync(Guid shopperId, Guid? expertId, Guid chatId, DateTimeOffset endsAt);
+
+    /// <summary>One side is typing: to the other side only.</summary>
+    Task TypingAsync(Guid shopperId, Guid? expertId, TypingView typing);
+
+    /// <summary>One side has read further: to the other side only.</summary>
+    Task ReadAsync(Guid shopperId, Guid? expertId, ReadView read);
 }

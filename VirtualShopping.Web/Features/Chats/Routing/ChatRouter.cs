@@ -114,6 +114,7 @@ public sealed class ChatRouter(
 
         List<PendingOffer> losers;
         var limit = settings.MaxSimultaneousChats;
+        var storeName = await ExpertStore.NameForAsync(db, staffMemberId, chat.DepartmentId, now, cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // The expert's own row first: their claims queue up behind each other on every database, so the
@@ -135,6 +136,7 @@ public sealed class ChatRouter(
                     s => s.SetProperty(c => c.Status, ChatStatus.Active)
                         .SetProperty(c => c.ExpertId, staffMemberId)
                         .SetProperty(c => c.ExpertName, expert.DisplayName)
+                        .SetProperty(c => c.ExpertStoreName, storeName)
                         .SetProperty(c => c.ClaimedAt, now)
                         .SetProperty(c => c.LastActivityAt, now)
                         .SetProperty(c => c.NextWaveAt, (DateTimeOffset?)null),
@@ -362,8 +364,18 @@ public sealed class ChatRouter(
         await DispatchWaveAsync(chatId, cancellationToken);
     }
 
-    private async Task<List<ExpertCandidate>> CandidatesAsync(VirtualShoppingDbContext db, Chat chat, StoreAppSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<ExpertCandidate>> CandidatesAsync(VirtualShoppingDbContext db, Chat chat, StoreAppSettings settings, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await CandidatesByDepartmentAsync(db, [chat.DepartmentId], chat.Id, now, cancellationToken))[chat.DepartmentId];
+
+    /// <summary>
+    /// What routing knows about every available expert, for each of these departments (for a chat, with whether
+    /// they were offered it already): the input of <see cref="RoutingPolicy.IsEligible"/>.
+    /// </summary>
+    public async Task<Dictionary<Guid, List<ExpertCandidate>>> CandidatesByDepartmentAsync(
+        VirtualShoppingDbContext db, IReadOnlyCollection<Guid> departmentIds, Guid? chatId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(departmentIds);
         var fresh = now.AddSeconds(-options.Value.ConnectionFreshnessSeconds);
         var experts = await db.StaffMembers.AsNoTracking()
             .Where(s => s.Status == StaffStatus.Active && s.Roles.HasFlag(StaffRoles.Expert) && s.IsAvailable)
@@ -377,22 +389,29 @@ public sealed class ChatRouter(
                 s.ClaimMillisecondsTotal,
                 Connected = db.ExpertConnections.Any(c => c.StaffMemberId == s.Id && c.LastSeenAt >= fresh),
                 ActiveChats = db.Chats.Count(c => c.ExpertId == s.Id && c.Status == ChatStatus.Active),
-                Offered = db.ChatOffers.Any(o => o.ChatId == chat.Id && o.StaffMemberId == s.Id),
-                Stores = s.Teams.Where(t => t.IsActive && t.Departments.Any(d => d.Id == chat.DepartmentId && !d.IsArchived)).Select(t => t.StoreId).ToList(),
+                Offered = chatId != null && db.ChatOffers.Any(o => o.ChatId == chatId && o.StaffMemberId == s.Id),
+                Teams = s.Teams.Where(t => t.IsActive)
+                    .Select(t => new { t.StoreId, Departments = t.Departments.Where(d => !d.IsArchived && departmentIds.Contains(d.Id)).Select(d => d.Id).ToList() })
+                    .ToList(),
             })
             .ToListAsync(cancellationToken);
-        var open = await OpenStoresAsync(db, experts.SelectMany(e => e.Stores).Distinct().ToList(), now, cancellationToken);
-        return experts.Select(e => new ExpertCandidate(
-                e.Id,
-                e.IsAvailable,
-                e.Connected,
-                e.ActiveChats,
-                e.Stores.Count > 0,
-                e.Stores.Any(open.Contains),
-                e.Languages,
-                ClaimScore.Of(e.OffersReceived, e.OffersClaimed, e.ClaimMillisecondsTotal),
-                e.Offered))
-            .ToList();
+        var open = await OpenStoresAsync(db, experts.SelectMany(e => e.Teams.Select(t => t.StoreId)).Distinct().ToList(), now, cancellationToken);
+        return departmentIds.Distinct().ToDictionary(
+            department => department,
+            department => experts.Select(e =>
+            {
+                var stores = e.Teams.Where(t => t.Departments.Contains(department)).Select(t => t.StoreId).ToList();
+                return new ExpertCandidate(
+                    e.Id,
+                    e.IsAvailable,
+                    e.Connected,
+                    e.ActiveChats,
+                    stores.Count > 0,
+                    stores.Any(open.Contains),
+                    e.Languages,
+                    ClaimScore.Of(e.OffersReceived, e.OffersClaimed, e.ClaimMillisecondsTotal),
+                    e.Offered);
+            }).ToList());
     }
 
     /// <summary>Of the given stores, those open now in their own time zones.</summary>

@@ -25,7 +25,7 @@ public static class ShopperChatEndpoints
             // A returning shopper keeps their identity (so experts see "spoken before"); anyone else gets a new one.
             var previous = tokens.Read(ShopperSession.BearerToken(http.Request));
             var shopperId = previous is { } p && p.MerchantId == merchantId ? p.ShopperId : Guid.NewGuid();
-            var (token, expiresAt) = tokens.Issue(merchantId.Value, shopperId);
+            var (token, expiresAt) = await tokens.IssueAsync(http.RequestServices, merchantId.Value, shopperId, ct);
             return Results.Ok(new ShopperSessionResponse(token, shopperId, expiresAt));
         }).AllowAnonymous().WithName("StartShopperSession");
 
@@ -78,5 +78,7 @@ public static class ShopperChatEndpoints
         chats.MapPost("/{chatId:guid}/rating", async (Guid chatId, RatingInput input, HttpContext http, ChatConversation conversation, CancellationToken ct) =>
             ChatResults.From(await conversation.RateAsync(ShopperSessionFilter.ShopperOf(http), chatId, input.Rating, input.Comment, ct), Results.Ok))
             .WithName("RateChat");
+
+        chats.MapShopperChatSignals();
     }
 }

@@ -10,7 +10,7 @@ namespace VirtualShopping.Web.Features.Chats;
 /// their messages, the idle warning and the chat ending; a reconnecting widget catches up with MessagesSince.
 /// </summary>
 [Authorize(Policy = Policies.Shopper)]
-public sealed class ShopperHub(MerchantScope scope, ChatConversation conversation) : Hub
+public sealed class ShopperHub(MerchantScope scope, ChatConversation conversation, ChatSignals signals) : Hub
 {
     public const string Path = "/hubs/shopper";
 
@@ -29,6 +29,22 @@ public sealed class ShopperHub(MerchantScope scope, ChatConversation conversatio
         scope.Use(merchantId);
         return await conversation.MessagesSinceAsync(chatId, after, shopperId, null)
             ?? throw new HubException(ChatResults.NoSuchChat);
+    }
+
+    /// <summary>The shopper is typing (call at most every 2 s); the expert gets `typing`. A finished chat ignores it.</summary>
+    public async Task Typing(Guid chatId)
+    {
+        var (merchantId, shopperId) = Caller();
+        scope.Use(merchantId);
+        ChatSignals.ValueOrThrow(await signals.ShopperTypingAsync(shopperId, chatId));
+    }
+
+    /// <summary>The shopper has seen the messages up to this number; the expert gets `read`.</summary>
+    public async Task<ReadView> MarkRead(Guid chatId, int sequence)
+    {
+        var (merchantId, shopperId) = Caller();
+        scope.Use(merchantId);
+        return ChatSignals.ValueOrThrow(await signals.ShopperReadAsync(shopperId, chatId, sequence));
     }
 
     private (Guid MerchantId, Guid ShopperId) Caller() =>

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using VirtualShopping.Infrastructure.Persistence;
 
 namespace VirtualShopping.Web.Features.Chats;
 
@@ -8,9 +6,21 @@ namespace VirtualShopping.Web.Features.Chats;
 /// Cross-origin rules for the chat widget, which runs on the merchant's own site: a browser may call the
 /// widget's chat endpoints and the shopper hub only from an origin listed in the merchant's On-site chat
 /// settings. The merchant comes from the public key in the route, or (on the hub) from the session token.
-/// No cookies are involved: shoppers carry their session token themselves.
+/// No cookie authenticates a shopper: they carry their session token themselves.
 /// </summary>
-public sealed class WidgetCorsPolicyProvider(ShopperSessionTokens tokens) : ICorsPolicyProvider
+/// <remarks>
+/// The shopper hub's preflights (before negotiate, and before each long-polling GET, POST and DELETE) carry
+/// no token: a browser sends neither the Authorization header nor the hub's access_token on an OPTIONS
+/// request (the negotiate URL has no token at all). So a preflight is answered for an origin that SOME active
+/// merchant allows (<see cref="WidgetOrigins.AllowedByAnyMerchantAsync"/>). That admits nothing by itself: a
+/// preflight only lets the browser send the real request, and the real request is checked against the
+/// token's own merchant twice — its response carries Access-Control-Allow-Origin only for that merchant's
+/// origins (so a page elsewhere cannot read it), and <see cref="ShopperHubOrigin"/> refuses it outright (403,
+/// WebSockets included, which browsers never preflight) when it comes from any other site.
+/// The hub allows credentials because the standard @microsoft/signalr browser client sends requests with
+/// credentials by default; that is safe since the hub's policy authenticates the session token only, never a cookie.
+/// </remarks>
+public sealed class WidgetCorsPolicyProvider(ShopperSessionTokens tokens, WidgetOrigins origins) : ICorsPolicyProvider
 {
     public const string Policy = "widget";
 
@@ -22,21 +32,38 @@ public sealed class WidgetCorsPolicyProvider(ShopperSessionTokens tokens) : ICor
             return null;
         }
 
-        var merchantId = context.GetRouteValue("publicKey") is string key
-            ? await ShopperSessionFilter.MerchantOfKeyAsync(context.RequestServices, key, context.RequestAborted)
-            : tokens.Read(context.Request.Query["access_token"].ToString() is { Length: > 0 } query ? query : ShopperSession.BearerToken(context.Request))?.MerchantId;
+        var onHub = context.Request.Path.StartsWithSegments(ShopperHub.Path);
         var policy = new CorsPolicyBuilder()
             .WithHeaders("Authorization", "Content-Type", "X-Requested-With", "X-SignalR-User-Agent")
-            .WithMethods("GET", "POST", "OPTIONS")
+            .WithMethods(onHub ? ["GET", "POST", "DELETE", "OPTIONS"] : ["GET", "POST", "OPTIONS"])
             .WithExposedHeaders("Retry-After", "Location")
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10));
-        if (merchantId is null)
+        if (onHub)
         {
-            return policy.Build();
+            policy.AllowCredentials();
         }
 
-        await using var db = await context.RequestServices.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>().CreateDbContextAsync(context.RequestAborted);
-        var origins = await db.ChatSettings.IgnoreQueryFilters().Where(c => c.MerchantId == merchantId).Select(c => c.AllowedOrigins).FirstOrDefaultAsync(context.RequestAborted) ?? [];
-        return policy.WithOrigins([.. origins]).Build();
+        if (context.GetRouteValue("publicKey") is string key)
+        {
+            return await ForMerchantAsync(policy, context, await ShopperSessionFilter.MerchantOfKeyAsync(context.RequestServices, key, context.RequestAborted));
+        }
+
+        var origin = context.Request.Headers.Origin.ToString();
+        if (onHub && IsPreflight(context.Request))
+        {
+            return origin.Length > 0 && await origins.AllowedByAnyMerchantAsync(context.RequestServices, origin, context.RequestAborted)
+                ? policy.WithOrigins(origin).Build()
+                : policy.Build();
+        }
+
+        return await ForMerchantAsync(policy, context, ShopperHubOrigin.MerchantOfToken(context.Request, tokens));
     }
+
+    private static bool IsPreflight(HttpRequest request) =>
+        HttpMethods.IsOptions(request.Method) && request.Headers.ContainsKey("Access-Control-Request-Method");
+
+    private static async Task<CorsPolicy> ForMerchantAsync(CorsPolicyBuilder policy, HttpContext context, Guid? merchantId) =>
+        merchantId is { } merchant
+            ? policy.WithOrigins([.. await WidgetOrigins.OfMerchantAsync(context.RequestServices, merchant, context.RequestAborted)]).Build()
+            : policy.Build();
 }
