@@ -108,6 +108,7 @@ public static class WebSetup
         services.AddSingleton<RoutingSweeper>();
         services.AddScoped<ChatRouter>();
         services.AddScoped<ChatConversation>();
+        services.AddScoped<ChatAttachments>();
         services.AddScoped<TranscriptJob>();
         services.AddScoped<LeftMessageService>();
         services.AddScoped<LeftMessageReplyJob>();

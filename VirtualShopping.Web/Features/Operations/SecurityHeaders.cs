@@ -51,6 +51,12 @@ public static class SecurityHeaders
         }
 
         headers.XFrameOptions = "DENY";
+        if (headers.ContentSecurityPolicy.Count > 0)
+        {
+            // An endpoint that set a stricter policy of its own (a served chat attachment is sandboxed) keeps it.
+            return;
+        }
+
         headers.ContentSecurityPolicy = path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             ? "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
             : DashboardPolicy(context);

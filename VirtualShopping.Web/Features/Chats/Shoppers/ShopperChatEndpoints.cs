@@ -78,5 +78,7 @@ public static class ShopperChatEndpoints
         chats.MapPost("/{chatId:guid}/rating", async (Guid chatId, RatingInput input, HttpContext http, ChatConversation conversation, CancellationToken ct) =>
             ChatResults.From(await conversation.RateAsync(ShopperSessionFilter.ShopperOf(http), chatId, input.Rating, input.Comment, ct), Results.Ok))
             .WithName("RateChat");
+
+        chats.MapShopperAttachmentEndpoints();
     }
 }
