@@ -102,12 +102,23 @@ public static class AttachmentContent
                 continue;
             }
 
+            if (char.IsWhiteSpace(c))
+            {
+                // Tabs and line breaks become one space (a run of them too).
+                if (kept.Length > 0 && kept[^1] != ' ')
+                {
+                    kept.Append(' ');
+                }
+
+                continue;
+            }
+
             if (char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format || "\"*:<>?|;%".Contains(c, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            kept.Append(char.IsWhiteSpace(c) ? ' ' : c);
+            kept.Append(c);
         }
 
         var cleaned = kept.ToString().Trim(' ', '.');
