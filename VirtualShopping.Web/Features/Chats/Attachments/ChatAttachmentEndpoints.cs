@@ -55,7 +55,7 @@ public static class ChatAttachmentEndpoints
         var headers = http.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "private";
-        headers.ContentSecurityPolicy = ServedPolicy;
+        Operations.SecurityHeaders.UsePolicy(http, ServedPolicy);
         var disposition = new ContentDispositionHeaderValue("inline");
         disposition.SetHttpFileName(attachment.FileName ?? (attachment.IsVideo ? "video" : "photo"));
         headers.ContentDisposition = disposition.ToString();
