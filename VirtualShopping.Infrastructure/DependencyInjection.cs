@@ -16,7 +16,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// Wires persistence (the provider chosen by `Database:Provider`), Data Protection keys in the database,
-    /// and Hangfire's storage (in memory for SQLite, SQL Server alongside the data otherwise).
+    /// chat attachments' storage (files under `Attachments:Path`), and Hangfire's storage (in memory for SQLite, SQL Server alongside the data otherwise).
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -61,6 +61,9 @@ public static class DependencyInjection
         services.AddSingleton<Email.SmtpEmailSender>();
         services.AddOptions<Sms.SmsOptions>().Bind(configuration.GetSection(Sms.SmsOptions.Section));
         services.AddHttpClient<Sms.TwilioSmsSender>(c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddOptions<Files.AttachmentStorageOptions>().Bind(configuration.GetSection(Files.AttachmentStorageOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Attachments:Path names the folder for chat attachments.").ValidateOnStart();
+        services.AddSingleton<Files.IAttachmentStorage, Files.FileSystemAttachmentStorage>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddDataProtection().SetApplicationName("VirtualShopping").PersistKeysToDbContext<VirtualShoppingDbContext>();
         return services;

@@ -111,6 +111,7 @@ public static class WebSetup
         services.AddScoped<ChatRouter>();
         services.AddScoped<ChatConversation>();
         services.AddScoped<ChatSignals>();
+        services.AddScoped<ChatAttachments>();
         services.AddScoped<TranscriptJob>();
         services.AddScoped<LeftMessageService>();
         services.AddScoped<LeftMessageReplyJob>();

@@ -1,3 +1,4 @@
+using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Common;
 
 namespace VirtualShopping.Domain.Settings;
@@ -28,23 +29,7 @@ public static class ImageUpload
             : (RuleResult.Ok, type);
     }
 
-    private static string? Detect(ReadOnlySpan<byte> c)
-    {
-        if (c.Length >= 8 && c[..8].SequenceEqual((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        {
-            return "image/png";
-        }
-
-        if (c.Length >= 3 && c[0] == 0xFF && c[1] == 0xD8 && c[2] == 0xFF)
-        {
-            return "image/jpeg";
-        }
-
-        if (c.Length >= 12 && c[..4].SequenceEqual("RIFF"u8) && c.Slice(8, 4).SequenceEqual("WEBP"u8))
-        {
-            return "image/webp";
-        }
-
-        return null;
-    }
+    /// <summary>The chat attachments' recognition by content, narrowed to the still images a widget shows (no GIF).</summary>
+    private static string? Detect(ReadOnlySpan<byte> c) =>
+        AttachmentContent.Detect(c) is { Kind: AttachmentKind.Image } type && type != AttachmentType.Gif ? type.ContentType : null;
 }

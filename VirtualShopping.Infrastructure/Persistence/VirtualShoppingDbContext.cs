@@ -65,6 +65,8 @@ public abstract class VirtualShoppingDbContext
 
     public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
 
+    public DbSet<ChatAttachment> ChatAttachments => Set<ChatAttachment>();
+
     public DbSet<ChatOffer> ChatOffers => Set<ChatOffer>();
 
     public DbSet<ExpertConnection> ExpertConnections => Set<ExpertConnection>();

@@ -30,6 +30,9 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => database.Path;
 
+    /// <summary>This host's own folder for chat attachments (Attachments:Path), deleted with the factory.</summary>
+    public string AttachmentsPath { get; } = Path.Combine(TestDatabase.Folder, $"attachments-{Guid.NewGuid():N}");
+
     /// <summary>The host environment; a subclass can run the app as Development or Production.</summary>
     protected virtual string EnvironmentName => "Testing";
     /// <summary>The configured public address emailed links are built from (App:PublicBaseUrl), unless a test sets another.</summary>
@@ -47,6 +50,7 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:VirtualShopping", database.ConnectionString);
+        builder.UseSetting("Attachments:Path", AttachmentsPath);
         builder.UseSetting("Seed:DemoMerchant", "true");
         builder.UseSetting("Seed:AdminPassword", DemoPassword);
         builder.UseSetting("AzureAd:ClientId", string.Empty);
@@ -133,6 +137,10 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             database.Dispose();
+            if (Directory.Exists(AttachmentsPath))
+            {
+                Directory.Delete(AttachmentsPath, recursive: true);
+            }
         }
     }
 

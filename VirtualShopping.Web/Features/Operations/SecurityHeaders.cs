@@ -15,6 +15,8 @@ public static class SecurityHeaders
 
     private static readonly object NonceKey = new();
 
+    private static readonly object OwnPolicyKey = new();
+
     /// <summary>The nonce this response's policy allows for inline script (the import map).</summary>
     public static string ScriptNonce(HttpContext context)
     {
@@ -26,6 +28,13 @@ public static class SecurityHeaders
         }
 
         return nonce;
+    }
+
+    /// <summary>Gives this response a stricter policy of its own instead of the usual one (a served chat attachment is sandboxed).</summary>
+    public static void UsePolicy(HttpContext context, string policy)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items[OwnPolicyKey] = policy;
     }
 
     public static void UseSecurityHeaders(this IApplicationBuilder app) =>
@@ -51,9 +60,9 @@ public static class SecurityHeaders
         }
 
         headers.XFrameOptions = "DENY";
-        headers.ContentSecurityPolicy = path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        headers.ContentSecurityPolicy = context.Items[OwnPolicyKey] as string ?? (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             ? "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
-            : DashboardPolicy(context);
+            : DashboardPolicy(context));
     }
 
     private static string DashboardPolicy(HttpContext context)

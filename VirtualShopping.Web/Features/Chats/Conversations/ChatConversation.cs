@@ -119,11 +119,29 @@ public sealed class ChatConversation(
 
     /// <summary>A message from the shopper: while waiting or with an expert.</summary>
     public Task<ChatActionOutcome<MessageView>> PostFromShopperAsync(Guid shopperId, Guid chatId, string? text, string? clientMessageId, CancellationToken cancellationToken = default) =>
-        PostAsync(c => c.ShopperId == shopperId, chatId, MessageSender.Shopper, null, null, text, clientMessageId, cancellationToken);
+        PostAsync(c => c.ShopperId == shopperId, chatId, MessageSender.Shopper, null, null, text, clientMessageId, null, cancellationToken);
 
     /// <summary>A message from the expert who holds the chat.</summary>
     public Task<ChatActionOutcome<MessageView>> PostFromExpertAsync(Guid staffMemberId, string expertName, Guid chatId, string? text, string? clientMessageId, CancellationToken cancellationToken = default) =>
-        PostAsync(c => c.ExpertId == staffMemberId, chatId, MessageSender.Expert, staffMemberId, expertName, text, clientMessageId, cancellationToken);
+        PostAsync(c => c.ExpertId == staffMemberId, chatId, MessageSender.Expert, staffMemberId, expertName, text, clientMessageId, null, cancellationToken);
+
+    /// <summary>An image or video already in storage (see <see cref="ChatAttachments"/>), as a message from the side that uploaded it.</summary>
+    public Task<ChatActionOutcome<MessageView>> PostAttachmentAsync(ChatAttachment attachment, Guid? shopperId, string? authorName, string? clientMessageId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        System.Linq.Expressions.Expression<Func<Chat, bool>> mine = attachment.Sender == MessageSender.Shopper ? c => c.ShopperId == shopperId : c => c.ExpertId == attachment.StaffMemberId;
+        return PostAsync(mine, attachment.ChatId, attachment.Sender, attachment.StaffMemberId, authorName, attachment.Caption, clientMessageId, attachment, cancellationToken);
+    }
+
+    /// <summary>Null when the chat takes messages from this side now (the shopper's while waiting or active, the expert's while active); otherwise why not.</summary>
+    internal static ChatActionOutcome<MessageView>? ClosedTo(Chat chat, MessageSender sender)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        var open = sender == MessageSender.Shopper ? chat.Status is ChatStatus.Waiting or ChatStatus.Active : chat.Status == ChatStatus.Active;
+        return open ? null : ChatActionOutcome<MessageView>.Fail(ChatProblemKind.Conflict, chat.Status == ChatStatus.Missed
+            ? "Nobody could take this chat. Leave a message instead and we will get back to you."
+            : "This chat has ended.");
+    }
 
     private async Task<ChatActionOutcome<MessageView>> PostAsync(
         System.Linq.Expressions.Expression<Func<Chat, bool>> mine,
@@ -133,6 +151,7 @@ public sealed class ChatConversation(
         string? authorName,
         string? text,
         string? clientMessageId,
+        ChatAttachment? attachment,
         CancellationToken cancellationToken)
     {
         var (cleaned, result) = ChatMessage.CleanText(text);
@@ -154,24 +173,21 @@ public sealed class ChatConversation(
             return ChatActionOutcome<MessageView>.Fail(ChatProblemKind.NotFound, ChatResults.NoSuchChat);
         }
 
-        var open = sender == MessageSender.Shopper ? chat.Status is ChatStatus.Waiting or ChatStatus.Active : chat.Status == ChatStatus.Active;
-        if (!open)
+        if (ClosedTo(chat, sender) is { } closed)
         {
-            return ChatActionOutcome<MessageView>.Fail(ChatProblemKind.Conflict, chat.Status == ChatStatus.Missed
-                ? "Nobody could take this chat. Leave a message instead and we will get back to you."
-                : "This chat has ended.");
+            return closed;
         }
 
-        var (message, appended) = await ChatLog.AppendOnceAsync(db, chat, sender, staffMemberId, authorName, cleaned!, clientMessageId, now, cancellationToken);
+        var (message, appended) = await ChatLog.AppendOnceAsync(db, chat, sender, staffMemberId, authorName, cleaned!, clientMessageId, now, attachment, cancellationToken);
         if (!appended)
         {
             // A retried send: both sides already have this message.
-            return ChatActionOutcome<MessageView>.Ok(MessageView.Of(message));
+            return ChatActionOutcome<MessageView>.Ok((await ChatLog.ViewsAsync(db, [message], cancellationToken))[0]);
         }
 
         await db.Chats.Where(c => c.Id == chat.Id && c.Status != ChatStatus.Ended)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastActivityAt, now).SetProperty(c => c.IdleWarningSentAt, (DateTimeOffset?)null), cancellationToken);
-        var view = MessageView.Of(message);
+        var view = MessageView.Of(message, attachment);
         await notifier.MessagePostedAsync(chat.ShopperId, chat.ExpertId, view);
         return ChatActionOutcome<MessageView>.Ok(view);
     }

@@ -23,9 +23,12 @@ public static class ChatLog
         string? clientMessageId,
         DateTimeOffset now,
         CancellationToken cancellationToken) =>
-        (await AppendOnceAsync(db, chat, sender, staffMemberId, authorName, text, clientMessageId, now, cancellationToken)).Message;
+        (await AppendOnceAsync(db, chat, sender, staffMemberId, authorName, text, clientMessageId, now, null, cancellationToken)).Message;
 
-    /// <summary>Appends the message, or finds the one a retried send already stored; says which, so a retry is not pushed again.</summary>
+    /// <summary>
+    /// Appends the message (with its attachment row, in the same save), or finds the one a retried send already
+    /// stored; says which, so a retry is not pushed again.
+    /// </summary>
     public static async Task<(ChatMessage Message, bool Appended)> AppendOnceAsync(
         VirtualShoppingDbContext db,
         Chat chat,
@@ -35,6 +38,7 @@ public static class ChatLog
         string text,
         string? clientMessageId,
         DateTimeOffset now,
+        ChatAttachment? attachment,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -59,18 +63,34 @@ public static class ChatLog
                 Text = text,
                 SentAt = now,
                 ClientMessageId = clientMessageId,
+                Kind = attachment is null ? MessageKind.Text : MessageKind.Attachment,
+                AttachmentId = attachment?.Id,
             };
             db.ChatMessages.Add(message);
+            if (attachment is not null)
+            {
+                db.ChatAttachments.Add(attachment);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                db.Entry(message).State = EntityState.Detached;
+                Detach(db, message, attachment);
                 return (message, true);
             }
             catch (DbUpdateException e) when (attempt < Attempts && !DatabaseUnavailability.Explains(e))
             {
-                db.Entry(message).State = EntityState.Detached;
+                Detach(db, message, attachment);
             }
+        }
+    }
+
+    private static void Detach(VirtualShoppingDbContext db, ChatMessage message, ChatAttachment? attachment)
+    {
+        db.Entry(message).State = EntityState.Detached;
+        if (attachment is not null)
+        {
+            db.Entry(attachment).State = EntityState.Detached;
         }
     }
 
@@ -83,6 +103,18 @@ public static class ChatLog
             .OrderBy(m => m.Sequence)
             .Take(500)
             .ToListAsync(cancellationToken);
-        return messages.Select(MessageView.Of).ToList();
+        return await ViewsAsync(db, messages, cancellationToken);
+    }
+
+    /// <summary>The views of stored messages, attachment messages with their attachment.</summary>
+    public static async Task<List<MessageView>> ViewsAsync(VirtualShoppingDbContext db, IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(messages);
+        var ids = messages.Where(m => m.AttachmentId is not null).Select(m => m.AttachmentId!.Value).ToList();
+        var attachments = ids.Count == 0
+            ? new Dictionary<Guid, ChatAttachment>()
+            : await db.ChatAttachments.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        return messages.Select(m => MessageView.Of(m, m.AttachmentId is { } id ? attachments.GetValueOrDefault(id) : null)).ToList();
     }
 }

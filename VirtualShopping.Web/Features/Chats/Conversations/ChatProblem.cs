@@ -13,4 +13,7 @@ public enum ChatProblemKind
 
     /// <summary>The chat is not in a state that allows it (409).</summary>
     Conflict = 3,
+
+    /// <summary>The merchant's settings do not allow it (403).</summary>
+    Forbidden = 4,
 }

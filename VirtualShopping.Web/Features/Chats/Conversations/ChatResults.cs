@@ -25,6 +25,7 @@ internal static class ChatResults
             ChatProblemKind.Invalid => Results.ValidationProblem(
                 new Dictionary<string, string[]> { [outcome.Field ?? "request"] = [outcome.Message!] },
                 title: "Check what you entered"),
+            ChatProblemKind.Forbidden => Results.Problem(outcome.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed"),
             _ => Results.Problem(outcome.Message, statusCode: StatusCodes.Status409Conflict, title: "Not possible now"),
         };
     }

@@ -98,6 +98,8 @@ public static class ExpertEndpoints
             ChatResults.From(await conversation.CloseByExpertAsync(ExpertCallerFilter.ExpertOf(http).Id, chatId, ct), Results.Ok))
             .WithName("CloseExpertChat");
 
+        expert.MapExpertAttachmentEndpoints();
+
         expert.MapGet("/saved-replies", async (string? language, string? search, SavedReplyService replies, CancellationToken ct) =>
             Results.Ok((await replies.ListAsync(search, language, ct)).Select(r => new { r.Id, r.Title, r.Shortcut, r.Language, r.Text })))
             .WithName("GetExpertSavedReplies");

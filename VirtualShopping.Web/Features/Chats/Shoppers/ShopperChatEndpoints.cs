@@ -80,5 +80,6 @@ public static class ShopperChatEndpoints
             .WithName("RateChat");
 
         chats.MapShopperChatSignals();
+        chats.MapShopperAttachmentEndpoints();
     }
 }
