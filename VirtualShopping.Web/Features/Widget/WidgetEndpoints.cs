@@ -72,6 +72,8 @@ public static class WidgetEndpoints
             http.Response.Headers.AccessControlMaxAge = "600";
             return Results.NoContent();
         }).ExcludeFromDescription();
+
+        app.MapWidgetFrame();
     }
 
     /// <summary>No Origin header (not a browser cross-site call) is fine; otherwise it must be listed, and is echoed back.</summary>
