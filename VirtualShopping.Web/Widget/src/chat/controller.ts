@@ -34,7 +34,6 @@ export interface UiState {
   errors: Record<string, string>;
   identity: Identity;
   online: boolean;
-  announce: string;
   /** Rises each time the panel is opened: the view moves focus into it. */
   opened: number;
 }
@@ -61,7 +60,6 @@ export class ChatController {
     errors: {},
     identity: {},
     online: true,
-    announce: '',
     opened: 0,
   };
 
@@ -260,7 +258,7 @@ export class ChatController {
     this.set({ busy: true, errors: {}, notice: null });
     try {
       await this.api.post(`/chats/${chat.id}/rating`, { rating, comment: comment.trim() || null });
-      this.set({ busy: false, rated: true, announce: this.t.thanks });
+      this.set({ busy: false, rated: true });
     } catch (error) {
       this.fail(error);
     }
@@ -455,7 +453,6 @@ export class ChatController {
         break;
       case 'Active':
         patch.phase = 'chat';
-        if (before?.status === 'Waiting') patch.announce = joinedLine(this.t, chat);
         break;
       case 'Ended':
         if (!chat.claimedAt) {
@@ -466,7 +463,6 @@ export class ChatController {
         patch.phase = 'ended';
         patch.rated = chat.rating != null;
         patch.expertTyping = false;
-        if (before?.status !== 'Ended') patch.announce = this.t.ended;
         break;
       case 'Missed':
         patch.phase = 'left';

@@ -16,12 +16,15 @@ export function Conversation({ state, controller }: Props) {
   const [confirming, setConfirming] = useState(false);
   const log = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
+  // The joined line is added just after the log exists, so screen readers announce it.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
 
   // Follows new messages unless the shopper scrolled up to read.
   useLayoutEffect(() => {
     const el = log.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [state.messages, state.pending, state.expertTyping]);
+  }, [state.messages, state.pending, state.expertTyping, ended]);
 
   const joinedText = chat.expertName ? `${chat.expertName} joined the chat.` : null;
   const lastSeen = state.messages.reduce((seen, m) => (m.sender === 'Shopper' && m.sequence <= state.expertReadSeq ? m.sequence : seen), 0);
@@ -41,7 +44,7 @@ export function Conversation({ state, controller }: Props) {
         class="log"
         role="log"
         aria-live="polite"
-        aria-label={t.messages}
+        aria-label={t.conversation}
         tabIndex={0}
         ref={log}
         onScroll={(e) => {
@@ -49,7 +52,7 @@ export function Conversation({ state, controller }: Props) {
           stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
         }}
       >
-        {chat.expertName && <p class="system">{joinedLine(t, chat)}</p>}
+        {mounted && chat.expertName && <p class="system">{joinedLine(t, chat)}</p>}
         {state.messages.map((m) =>
           m.sender === 'System' ? m.text === joinedText ? null : <p class="system" key={m.sequence}>{m.text}</p> : <Message key={m.sequence} message={m} state={state} controller={controller} seen={m.sequence === lastSeen} />,
         )}
@@ -275,7 +278,7 @@ function Rating({ state, controller }: Props) {
             <legend>{t.rate}</legend>
             {[1, 2, 3, 4, 5].map((n) => (
               <label class={'star' + (n <= rating ? ' star--on' : '')} key={n}>
-                <input type="radio" name="rating" class="sr-only" value={n} checked={rating === n} aria-label={n === 1 ? t.star : fill(t.stars, { n })} data-autofocus={n === 1 || undefined} onChange={() => setRating(n)} />
+                <input type="radio" name="rating" class="star__input" value={n} checked={rating === n} aria-label={n === 1 ? t.star : fill(t.stars, { n })} data-autofocus={n === 1 || undefined} onChange={() => setRating(n)} />
                 <span aria-hidden="true">★</span>
               </label>
             ))}

@@ -96,9 +96,6 @@ function App() {
         <Screen state={state} />
       </main>
       {config && <Footer config={config} state={state} />}
-      <p class="sr-only" role="status">
-        {state.announce}
-      </p>
     </div>
   );
 }
@@ -148,7 +145,9 @@ function applyTheme(config: WidgetConfig): void {
   root.setProperty('--vs-primary', config.theme.primaryColour);
   root.setProperty('--vs-on-primary', config.theme.textOnPrimary);
   root.setProperty('--vs-secondary', config.theme.secondaryColour);
-  if (config.theme.font) root.setProperty('--vs-font', config.theme.font);
+  // "System" is the platform's own font; a named one falls back to it when the shopper's device lacks it.
+  const font = config.theme.font;
+  if (font && font !== 'System') root.setProperty('--vs-font', `"${font.replace(/["\\]/g, '')}", system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`);
 }
 
 render(<App />, document.body);
