@@ -41,6 +41,7 @@ export interface UiState {
 const TYPING_SEND_MS = 2000;
 const TYPING_SHOW_MS = 5000;
 const POLL_MS = 4000;
+const FIELDS = ['name', 'email', 'phone', 'text', 'rating'];
 
 export class ChatController {
   state: UiState = {
@@ -494,7 +495,10 @@ export class ChatController {
 
   private fail(error: unknown): void {
     const notice = problemText(error, this.t.failed);
-    this.set({ busy: false, errors: fieldErrors(error), notice });
+    const errors = fieldErrors(error);
+    // A message shown beside its field is not repeated above the form.
+    const besideField = Object.keys(errors).some((field) => FIELDS.includes(field));
+    this.set({ busy: false, errors, notice: besideField ? null : notice });
     this.post({ vs: 1, type: 'event', name: 'error', detail: { message: notice } });
   }
 

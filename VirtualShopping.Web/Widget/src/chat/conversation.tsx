@@ -26,6 +26,17 @@ export function Conversation({ state, controller }: Props) {
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [state.messages, state.pending, state.expertTyping, ended]);
 
+  // Stays at the newest message when the log shrinks (the confirmation or the rating appears, a phone keyboard opens).
+  useEffect(() => {
+    const el = log.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
   const joinedText = chat.expertName ? `${chat.expertName} joined the chat.` : null;
   const lastSeen = state.messages.reduce((seen, m) => (m.sender === 'Shopper' && m.sequence <= state.expertReadSeq ? m.sequence : seen), 0);
 

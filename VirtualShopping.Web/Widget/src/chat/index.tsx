@@ -74,6 +74,11 @@ function App() {
     target?.focus();
   }, [state.phase, state.opened, state.rated, state.left?.sent]);
 
+  // A refused form: focus goes to the first field the server named.
+  useEffect(() => {
+    if (Object.keys(state.errors).length) main.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state.errors]);
+
   const t = state.t;
   const config = state.config;
   const title = config?.texts.greeting || t.chat;
