@@ -110,7 +110,7 @@ export class ChatController {
   receive(message: LoaderMessage): void {
     switch (message.type) {
       case 'init':
-        void this.init(message);
+        if (message.config?.departments) void this.init(message);
         break;
       case 'open':
         this.open = true;
