@@ -237,7 +237,7 @@ if (w.vs && w.vs.l) {
     const host = doc.createElement('div');
     host.id = 'vs-widget-root';
     host.style.setProperty('all', 'initial', 'important');
-    root = host.attachShadow({ mode: 'closed' });
+    root = host.attachShadow({ mode: 'open' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(
       `[hidden]{display:none!important}` +
