@@ -114,6 +114,7 @@ export class ChatController {
         break;
       case 'open':
         this.open = true;
+        this.pick(message.departmentId);
         this.set({ opened: this.state.opened + 1 });
         this.markRead();
         break;
@@ -142,6 +143,13 @@ export class ChatController {
     }
     if (stored?.chatId && this.api.session) await this.resume(stored.chatId);
     else this.set({ phase: 'needs' });
+    this.pick(message.departmentId);
+  }
+
+  /** The shopper picked a need in the launcher's bubble: straight to the details, unless a chat is under way. */
+  private pick(departmentId: string | undefined): void {
+    const department = departmentId && this.state.config?.departments.find((d) => d.id === departmentId);
+    if (department && (this.state.phase === 'needs' || this.state.phase === 'details')) this.chooseDepartment(department);
   }
 
   /** The panel is on screen (open, not hidden, page visible): expert messages count as read. */

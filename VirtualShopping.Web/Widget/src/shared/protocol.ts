@@ -1,12 +1,16 @@
-// The postMessage protocol between the loader (merchant's page) and the chat frame (WIDGET-CONTRACT.md).
-// Types only: both bundles import it, neither ships code from it.
+// Types shared by the loader (merchant's page) and the chat UI (iframe). Types only: they cost no bytes.
+// The protocol is the one in WIDGET-CONTRACT.md ("postMessage protocol"); every message carries vs: 1.
 
-/** The public widget configuration, as GET /api/v1/widget/{key}/config answers it. */
+export type DisplayMode = 'AlwaysOn' | 'OperatingHours' | 'WhenExpertAvailable';
+export type LauncherStyle = 'Interactive' | 'NeedsSelector';
+
+/** GET /api/v1/widget/{key}/config (camelCase, enums by name). */
 export interface WidgetConfig {
   language: string;
   languages: string[];
   enabled: boolean;
   isOpenNow: boolean;
+  /** An available, connected expert under their chat limit in an open store exists for at least one department. */
   expertAvailable?: boolean;
   theme: {
     primaryColour: string;
@@ -19,12 +23,12 @@ export interface WidgetConfig {
     logoUrl: string | null;
     launcherIconUrl: string | null;
   };
-  texts: Partial<Record<'greeting' | 'needsSelectorPrompt' | 'outOfHours' | 'missedChat' | 'leftMessageThanks', string | null>>;
+  texts: Record<string, string | null>;
   departments: { id: string; label: string; available?: boolean }[];
   urls: { privacyPolicy: string | null; terms: string | null; customerService: string | null };
   display: {
-    mode: string;
-    launcherStyle: 'Interactive' | 'NeedsSelector';
+    mode: DisplayMode;
+    launcherStyle: LauncherStyle;
     minimisable: boolean;
     autoCloseSeconds: number;
     dismissedBubbleHideHours: number;
@@ -34,6 +38,7 @@ export interface WidgetConfig {
     desktop: boolean;
     mobile: boolean;
     countries: string[];
+    /** null: the shopper's country is unknown. */
     countryAllowed?: boolean | null;
   };
   cookies: { ttlDays: number; consent: 'NotRequired' | 'WaitForConsent' };
@@ -55,18 +60,20 @@ export interface Identity {
   email?: string;
 }
 
-/** frame → loader: `parent.postMessage(msg, hostOrigin)`. */
-export type FrameMessage =
-  | { vs: 1; type: 'ready' }
-  | { vs: 1; type: 'state'; state: { token: string; shopperId: string; expiresAt: string; chatId: string | null; lastSeq: number | null } }
-  | { vs: 1; type: 'close' }
-  | { vs: 1; type: 'unread'; count: number }
-  | { vs: 1; type: 'event'; name: 'message' | 'error'; detail?: unknown };
+export type WidgetEventName = 'ready' | 'open' | 'close' | 'message' | 'unread' | 'error';
 
-/** loader → frame: `frame.contentWindow.postMessage(msg, appOrigin)`. */
-export type LoaderMessage =
+/** frame → loader: parent.postMessage(msg, hostOrigin). */
+export type FrameMessage = { vs: 1 } & (
+  | { type: 'ready' }
+  | { type: 'state'; state: SessionState }
+  | { type: 'close' }
+  | { type: 'unread'; count: number }
+  | { type: 'event'; name: 'message' | 'error'; detail: unknown }
+);
+
+/** loader → frame: frame.contentWindow.postMessage(msg, appOrigin). */
+export type LoaderMessage = { vs: 1 } & (
   | {
-      vs: 1;
       type: 'init';
       config: WidgetConfig;
       state: SessionState | null;
@@ -75,7 +82,10 @@ export type LoaderMessage =
       pageUrl: string;
       language: string;
       open: boolean;
+      /** Set when the shopper picked a department in the launcher's needs-selector bubble (addition to the contract). */
+      departmentId?: string;
     }
-  | { vs: 1; type: 'open' }
-  | { vs: 1; type: 'identify'; name?: string; email?: string }
-  | { vs: 1; type: 'consent'; granted: boolean };
+  | { type: 'open'; departmentId?: string }
+  | ({ type: 'identify' } & Identity)
+  | { type: 'consent'; granted: boolean }
+);
