@@ -108,6 +108,7 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["POST /api/v1/widget/{publicKey}/chats/{chatId:guid}/attachments"] = [Shopper],
         ["GET /api/v1/widget/{publicKey}/chats/{chatId:guid}/attachments/{attachmentId:guid}"] = [Shopper],
         ["POST /api/v1/widget/{publicKey}/left-messages"] = [Shopper],
+        ["GET /widget/frame"] = Everyone,
         ["* /hubs/shopper/negotiate"] = [Shopper],
         ["* /hubs/shopper"] = [Shopper],
 
