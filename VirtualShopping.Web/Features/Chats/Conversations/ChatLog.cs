@@ -22,8 +22,10 @@ public static class ChatLog
         string text,
         string? clientMessageId,
         DateTimeOffset now,
-        CancellationToken cancellationToken) =>
-        (await AppendOnceAsync(db, chat, sender, staffMemberId, authorName, text, clientMessageId, now, cancellationToken)).Message;
+        CancellationToken cancellationToken,
+        MessageKind kind = MessageKind.Text,
+        string? data = null) =>
+        (await AppendOnceAsync(db, chat, sender, staffMemberId, authorName, text, clientMessageId, now, cancellationToken, kind, data)).Message;
 
     /// <summary>Appends the message, or finds the one a retried send already stored; says which, so a retry is not pushed again.</summary>
     public static async Task<(ChatMessage Message, bool Appended)> AppendOnceAsync(
@@ -35,7 +37,9 @@ public static class ChatLog
         string text,
         string? clientMessageId,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        MessageKind kind = MessageKind.Text,
+        string? data = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(chat);
@@ -59,6 +63,8 @@ public static class ChatLog
                 Text = text,
                 SentAt = now,
                 ClientMessageId = clientMessageId,
+                Kind = kind,
+                Data = data,
             };
             db.ChatMessages.Add(message);
             try
@@ -74,12 +80,12 @@ public static class ChatLog
         }
     }
 
-    /// <summary>The chat's messages after the given number, in order.</summary>
-    public static async Task<List<MessageView>> SinceAsync(VirtualShoppingDbContext db, Guid chatId, int after, CancellationToken cancellationToken)
+    /// <summary>The chat's messages after the given number, in order; cart events only for the expert's side.</summary>
+    public static async Task<List<MessageView>> SinceAsync(VirtualShoppingDbContext db, Guid chatId, int after, CancellationToken cancellationToken, bool forExpert = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         var messages = await db.ChatMessages.AsNoTracking()
-            .Where(m => m.ChatId == chatId && m.Sequence > after)
+            .Where(m => m.ChatId == chatId && m.Sequence > after && (forExpert || m.Kind != MessageKind.Cart))
             .OrderBy(m => m.Sequence)
             .Take(500)
             .ToListAsync(cancellationToken);

@@ -7,8 +7,9 @@ namespace VirtualShopping.Web.Features.Chats;
 /// rise without repeats but a side may not see every number (cart events go to the expert only), so a
 /// client keeps the highest number it has seen rather than expecting no gaps.
 /// </summary>
-public sealed record MessageView(Guid ChatId, int Sequence, MessageSender Sender, string? AuthorName, string Text, DateTimeOffset SentAt, string? ClientMessageId, MessageKind Kind = MessageKind.Text)
+public sealed record MessageView(Guid ChatId, int Sequence, MessageSender Sender, string? AuthorName, string Text, DateTimeOffset SentAt, string? ClientMessageId, MessageKind Kind = MessageKind.Text, CartView? Cart = null)
 {
     public static MessageView Of(ChatMessage message) =>
-        new(message.ChatId, message.Sequence, message.Sender, message.AuthorName, message.Text, message.SentAt, message.ClientMessageId, message.Kind);
+        new(message.ChatId, message.Sequence, message.Sender, message.AuthorName, message.Text, message.SentAt, message.ClientMessageId, message.Kind,
+            message.Kind == MessageKind.Cart ? CartView.Read(message.Data) : null);
 }
