@@ -31,6 +31,9 @@ public sealed class ShopperCart : ITenantOwned, IConcurrencyStamped
     public CartChange Apply(CartAction action, IReadOnlyList<ShopperEventProduct> products, string defaultCurrency, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(products);
+
+        // What the cart knew of each product before the change: a removal may send only the id.
+        var known = Lines.ToDictionary(l => l.ProductId, l => (l.Name, l.Price), StringComparer.Ordinal);
         foreach (var product in products)
         {
             var line = Lines.Find(l => l.ProductId == product.Id);
@@ -52,7 +55,8 @@ public sealed class ShopperCart : ITenantOwned, IConcurrencyStamped
         var items = products.Select(p =>
         {
             var line = Lines.Find(l => l.ProductId == p.Id);
-            return new CartChangeItem(CartChange.ShownName(p.Name ?? line?.Name), p.Quantity, line?.Quantity ?? 0, p.Price ?? line?.Price);
+            var before = known.GetValueOrDefault(p.Id);
+            return new CartChangeItem(CartChange.ShownName(p.Name ?? line?.Name ?? before.Name), p.Quantity, line?.Quantity ?? 0, p.Price ?? line?.Price ?? before.Price);
         }).ToList();
         var hint = products.Select(p => p.Currency).FirstOrDefault(c => c is not null) ?? defaultCurrency;
         var (subtotal, currency) = Subtotal(hint);
