@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using VirtualShopping.Tests.Integration.Chats;
@@ -8,19 +7,12 @@ using VirtualShopping.Web.Features.Chats;
 namespace VirtualShopping.Tests.Integration.Shoppers;
 
 /// <summary>The transcript emailed to the shopper is their side of the chat: the expert's cart messages stay out of it.</summary>
-public sealed class CartTranscriptTests : IAsyncLifetime
+public sealed class CartTranscriptTests : IAsyncDisposable
 {
     private readonly SmtpSink smtp = new();
-    private RoutingFactory factory = null!;
+    private readonly RoutingFactory factory;
 
-    public ValueTask InitializeAsync()
-    {
-        factory = new RoutingFactory()
-            .With("Smtp:Host", "127.0.0.1")
-            .With("Smtp:Port", smtp.Port.ToString(CultureInfo.InvariantCulture))
-            .With("Smtp:Security", "None");
-        return ValueTask.CompletedTask;
-    }
+    public CartTranscriptTests() => factory = new RoutingFactory().WithSmtp(smtp);
 
     public async ValueTask DisposeAsync()
     {
