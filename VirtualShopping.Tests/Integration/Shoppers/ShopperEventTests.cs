@@ -189,6 +189,21 @@ public sealed class ShopperEventTests(RoutingFactory factory) : IClassFixture<Ro
     }
 
     [Fact]
+    public async Task Adds_sent_at_the_same_time_all_count_in_the_cart()
+    {
+        var world = await RoutingScenario.WorldAsync(factory, 0);
+        var (shopper, _, shopperId) = await ChatClients.ShopperAsync(factory, world.WidgetKey);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            shopper.PostAsJsonAsync(EventsUrl(world), new { type = "add", products = new[] { new { id = "SKU-1", name = "Linen shirt", price = 44.5m, currency = "EUR" } } })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        var cart = await factory.InMerchantAsync(world.MerchantId, db => db.ShopperCarts.AsNoTracking().SingleAsync(c => c.ShopperId == shopperId));
+        Assert.Equal(("SKU-1", 6), (Assert.Single(cart.Lines).ProductId, cart.Lines[0].Quantity));
+        Assert.Equal(6, await factory.InMerchantAsync(world.MerchantId, db => db.ShopperEvents.CountAsync()));
+    }
+
+    [Fact]
     public async Task No_session_posts_events_for_another_shop_or_another_shopper()
     {
         var ours = await RoutingScenario.WorldAsync(factory, 0);

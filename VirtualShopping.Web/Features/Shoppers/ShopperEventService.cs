@@ -17,7 +17,7 @@ public sealed class ShopperEventService(
     IChatNotifier notifier,
     TimeProvider clock)
 {
-    private const int Attempts = 5;
+    private const int Attempts = 8;
 
     public async Task<TrackingOutcome> RecordAsync(Guid shopperId, TrackedEvent? input, CancellationToken cancellationToken = default)
     {
