@@ -16,6 +16,7 @@ using VirtualShopping.Web.Features.LeftMessages;
 using VirtualShopping.Web.Features.Home;
 using VirtualShopping.Web.Features.Operations;
 using VirtualShopping.Web.Features.Settings;
+using VirtualShopping.Web.Features.Shoppers;
 using VirtualShopping.Web.Features.Staff;
 using VirtualShopping.Web.Features.Stores;
 using VirtualShopping.Web.Features.Widget;
@@ -115,6 +116,7 @@ public static class WebSetup
         services.AddScoped<TranscriptJob>();
         services.AddScoped<LeftMessageService>();
         services.AddScoped<LeftMessageReplyJob>();
+        services.AddScoped<ShopperEventService>();
         return services;
     }
 
@@ -168,6 +170,7 @@ public static class WebSetup
         app.MapExpertEndpoints();
         app.MapLeftMessageEndpoints();
         app.MapLeftMessageLinks();
+        app.MapShopperEventEndpoints();
         app.MapHub<ShopperHub>(ShopperHub.Path).RequireCors(WidgetCorsPolicyProvider.Policy).RequireShopperOrigin();
         app.MapHub<ExpertHub>(ExpertHub.Path);
     }

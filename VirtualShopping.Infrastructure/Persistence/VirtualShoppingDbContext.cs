@@ -9,6 +9,7 @@ using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Settings;
+using VirtualShopping.Domain.Shoppers;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Identity;
 using VirtualShopping.Infrastructure.Tenancy;
@@ -74,6 +75,10 @@ public abstract class VirtualShoppingDbContext
     public DbSet<LeftMessage> LeftMessages => Set<LeftMessage>();
 
     public DbSet<LeftMessageReply> LeftMessageReplies => Set<LeftMessageReply>();
+
+    public DbSet<ShopperEvent> ShopperEvents => Set<ShopperEvent>();
+
+    public DbSet<ShopperCart> ShopperCarts => Set<ShopperCart>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -39,11 +39,18 @@ public sealed class RoutingFactory : VirtualShoppingFactory
         return this;
     }
 
+    /// <summary>Sends this host's email to a local SMTP sink.</summary>
+    public RoutingFactory WithSmtp(SmtpSink smtp)
+    {
+        ArgumentNullException.ThrowIfNull(smtp);
+        return With("Smtp:Host", "127.0.0.1")
+            .With("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("Smtp:Security", "None");
+    }
+
     /// <summary>Sends this host's email to a local SMTP sink and its SMS to a local Twilio-format listener.</summary>
     public RoutingFactory WithMessageSinks(SmtpSink smtp, TwilioSink twilio) =>
-        With("Smtp:Host", "127.0.0.1")
-            .With("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .With("Smtp:Security", "None")
+        WithSmtp(smtp)
             .With("Sms:BaseUrl", twilio.BaseUrl.ToString())
             .With("Sms:AccountSid", "ACtest")
             .With("Sms:AuthToken", "twilio-secret");

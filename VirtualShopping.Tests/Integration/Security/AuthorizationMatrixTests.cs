@@ -109,6 +109,7 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["GET /api/v1/widget/{publicKey}/chats/{chatId:guid}/attachments/{attachmentId:guid}"] = [Shopper],
         ["POST /api/v1/widget/{publicKey}/left-messages"] = [Shopper],
         ["GET /widget/frame"] = Everyone,
+        ["POST /api/v1/widget/{publicKey}/events"] = [Shopper],
         ["* /hubs/shopper/negotiate"] = [Shopper],
         ["* /hubs/shopper"] = [Shopper],
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Settings;
 

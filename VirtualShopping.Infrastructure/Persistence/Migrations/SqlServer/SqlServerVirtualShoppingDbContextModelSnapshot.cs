@@ -1234,6 +1234,95 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("StoreAppSettings");
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Shoppers.ShopperCart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ShopperId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "ShopperId")
+                        .IsUnique();
+
+                    b.ToTable("ShopperCarts");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Shoppers.ShopperEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ChatId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PageUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<string>("PurchaseCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("PurchaseId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<decimal?>("PurchaseShipping")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal?>("PurchaseSubtotal")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal?>("PurchaseTax")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal?>("PurchaseTotal")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<Guid>("ShopperId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatId");
+
+                    b.HasIndex("MerchantId", "PurchaseId");
+
+                    b.HasIndex("MerchantId", "ShopperId", "OccurredAt");
+
+                    b.ToTable("ShopperEvents");
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Staff.Department", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1927,6 +2016,105 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("VirtualShopping.Domain.Settings.StoreAppSettings", "MerchantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Shoppers.ShopperCart", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("VirtualShopping.Domain.Shoppers.CartLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("ShopperCartId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Currency");
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<decimal?>("Price")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<string>("ProductId")
+                                .IsRequired();
+
+                            b1.Property<int>("Quantity");
+
+                            b1.HasKey("ShopperCartId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ShopperCarts");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ShopperCartId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Shoppers.ShopperEvent", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Chats.Chat", null)
+                        .WithMany()
+                        .HasForeignKey("ChatId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("VirtualShopping.Domain.Shoppers.ShopperEventProduct", "Products", b1 =>
+                        {
+                            b1.Property<Guid>("ShopperEventId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Brand");
+
+                            b1.Property<string>("Category");
+
+                            b1.Property<string>("Currency");
+
+                            b1.Property<string>("Id")
+                                .HasMaxLength(100);
+
+                            b1.Property<string>("Image");
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<decimal?>("Price")
+                                .HasPrecision(18, 4);
+
+                            b1.Property<int>("Quantity");
+
+                            b1.Property<string>("Url");
+
+                            b1.Property<string>("Variant");
+
+                            b1.HasKey("ShopperEventId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ShopperEvents");
+
+                            b1
+                                .ToJson("Products")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ShopperEventId");
+                        });
+
+                    b.Navigation("Products");
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Staff.Department", b =>

@@ -199,7 +199,7 @@ public sealed class ChatConversation(
         var allowed = await db.Chats.AnyAsync(
             c => c.Id == chatId && ((shopperId != null && c.ShopperId == shopperId) || (staffMemberId != null && c.ExpertId == staffMemberId)),
             cancellationToken);
-        return allowed ? await ChatLog.SinceAsync(db, chatId, Math.Max(0, after), cancellationToken) : null;
+        return allowed ? await ChatLog.SinceAsync(db, chatId, Math.Max(0, after), cancellationToken, forExpert: staffMemberId is not null) : null;
     }
 
     /// <summary>The shopper ends their chat (waiting or active).</summary>

@@ -22,8 +22,10 @@ public static class ChatLog
         string text,
         string? clientMessageId,
         DateTimeOffset now,
-        CancellationToken cancellationToken) =>
-        (await AppendOnceAsync(db, chat, sender, staffMemberId, authorName, text, clientMessageId, now, null, cancellationToken)).Message;
+        CancellationToken cancellationToken,
+        MessageKind kind = MessageKind.Text,
+        string? data = null) =>
+        (await AppendOnceAsync(db, chat, sender, staffMemberId, authorName, text, clientMessageId, now, null, cancellationToken, kind, data)).Message;
 
     /// <summary>
     /// Appends the message (with its attachment row, in the same save), or finds the one a retried send already
@@ -39,7 +41,9 @@ public static class ChatLog
         string? clientMessageId,
         DateTimeOffset now,
         ChatAttachment? attachment,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        MessageKind kind = MessageKind.Text,
+        string? data = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(chat);
@@ -63,8 +67,9 @@ public static class ChatLog
                 Text = text,
                 SentAt = now,
                 ClientMessageId = clientMessageId,
-                Kind = attachment is null ? MessageKind.Text : MessageKind.Attachment,
+                Kind = attachment is null ? kind : MessageKind.Attachment,
                 AttachmentId = attachment?.Id,
+                Data = data,
             };
             db.ChatMessages.Add(message);
             if (attachment is not null)
@@ -94,12 +99,12 @@ public static class ChatLog
         }
     }
 
-    /// <summary>The chat's messages after the given number, in order.</summary>
-    public static async Task<List<MessageView>> SinceAsync(VirtualShoppingDbContext db, Guid chatId, int after, CancellationToken cancellationToken)
+    /// <summary>The chat's messages after the given number, in order; cart events only for the expert's side.</summary>
+    public static async Task<List<MessageView>> SinceAsync(VirtualShoppingDbContext db, Guid chatId, int after, CancellationToken cancellationToken, bool forExpert = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         var messages = await db.ChatMessages.AsNoTracking()
-            .Where(m => m.ChatId == chatId && m.Sequence > after)
+            .Where(m => m.ChatId == chatId && m.Sequence > after && (forExpert || m.Kind != MessageKind.Cart))
             .OrderBy(m => m.Sequence)
             .Take(500)
             .ToListAsync(cancellationToken);

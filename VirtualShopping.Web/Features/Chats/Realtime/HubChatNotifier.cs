@@ -31,9 +31,15 @@ public sealed class HubChatNotifier(IHubContext<ExpertHub> experts, IHubContext<
         }
     }
 
+    /// <summary>To both sides, except cart events: those are the expert's only.</summary>
     public async Task MessagePostedAsync(Guid shopperId, Guid? expertId, MessageView message)
     {
-        await shoppers.Clients.Group(ShopperGroup(shopperId)).SendAsync(ChatHubEvents.MessageReceived, message);
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Kind != Domain.Chats.MessageKind.Cart)
+        {
+            await shoppers.Clients.Group(ShopperGroup(shopperId)).SendAsync(ChatHubEvents.MessageReceived, message);
+        }
+
         if (expertId is { } expert)
         {
             await experts.Clients.Group(ExpertGroup(expert)).SendAsync(ChatHubEvents.MessageReceived, message);

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace VirtualShopping.Web.Features.Settings;
+namespace VirtualShopping.Domain.Common;
 
-/// <summary>ISO 4217 currencies known to .NET's regions, with their English names.</summary>
+/// <summary>ISO 4217 currencies known to .NET's regions, with their English names: the merchant's currency, tracked prices and purchases.</summary>
 public static class Currencies
 {
     public static IReadOnlyList<(string Code, string Name)> All { get; } = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
