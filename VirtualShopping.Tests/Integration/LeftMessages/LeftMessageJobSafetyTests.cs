@@ -99,11 +99,13 @@ public sealed partial class LeftMessageJobSafetyTests : IAsyncLifetime
     private List<string> StoredJobs()
     {
         var monitoring = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var ids = monitoring.SucceededJobs(0, 1000).Select(j => j.Key)
-            .Concat(monitoring.FailedJobs(0, 1000).Select(j => j.Key))
-            .Concat(monitoring.ProcessingJobs(0, 1000).Select(j => j.Key))
-            .Concat(monitoring.ScheduledJobs(0, 1000).Select(j => j.Key))
-            .Concat(monitoring.EnqueuedJobs("default", 0, 1000).Select(j => j.Key))
+        // Read the lists in the order a job moves through them (a job that has just run may still be finishing):
+        // read the other way round, a job moving from processing to succeeded between two reads is in neither.
+        var ids = monitoring.EnqueuedJobs("default", 0, 1000).Select(j => j.Key).ToList()
+            .Concat(monitoring.ScheduledJobs(0, 1000).Select(j => j.Key).ToList())
+            .Concat(monitoring.ProcessingJobs(0, 1000).Select(j => j.Key).ToList())
+            .Concat(monitoring.SucceededJobs(0, 1000).Select(j => j.Key).ToList())
+            .Concat(monitoring.FailedJobs(0, 1000).Select(j => j.Key).ToList())
             .Distinct();
         return ids.Select(id =>
         {
