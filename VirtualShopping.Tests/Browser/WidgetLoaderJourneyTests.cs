@@ -198,18 +198,9 @@ public sealed partial class WidgetLoaderJourneyTests(BrowserAppFixture app) : IA
         await Assertions.Expect(launcher).ToHaveAttributeAsync("aria-expanded", "false");
 
         // The stored state has a chat: the next page brings the frame back at load, still closed, without a click.
-        var frames = new ConcurrentQueue<string>();
-        page.Request += (_, request) =>
-        {
-            if (request.Url.Contains("/widget/frame", StringComparison.Ordinal))
-            {
-                frames.Enqueue(request.Url);
-            }
-        };
-        await OpenAsync(page, "/next");
+        var frameRequest = await page.RunAndWaitForRequestAsync(() => OpenAsync(page, "/next"), FrameUrl());
+        Assert.Contains("origin=" + Uri.EscapeDataString(host.Origin), frameRequest.Url, StringComparison.Ordinal);
         await page.WaitForFunctionAsync("() => document.getElementById('vs-widget-root').shadowRoot.querySelector('iframe') !== null");
-        Assert.Single(frames);
-        Assert.Contains("origin=" + Uri.EscapeDataString(host.Origin), frames.Single(), StringComparison.Ordinal);
         await Assertions.Expect(launcher).ToHaveAttributeAsync("aria-expanded", "false");
     }
 
