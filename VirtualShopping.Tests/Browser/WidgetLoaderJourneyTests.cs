@@ -307,6 +307,28 @@ public sealed partial class WidgetLoaderJourneyTests(BrowserAppFixture app) : IA
         await Assertions.Expect(Launcher(page)).ToBeFocusedAsync();
     }
 
+    [Fact]
+    public async Task Only_the_chat_frame_is_listened_to_and_its_unread_count_shows_on_the_launcher()
+    {
+        var key = await MerchantAsync(_ => { });
+        var page = await NewPageAsync(key);
+        await OpenAsync(page, "/", ReadyFlag + "window.unread = []; vs('on', 'unread', function (n) { window.unread.push(n); });");
+        await Launcher(page).ClickAsync();
+        await Assertions.Expect(page.FrameLocator("iframe[title=Chat]").Locator("#first")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(Launcher(page)).ToBeFocusedAsync();
+
+        // The host page itself (any script on it) speaking the protocol is ignored.
+        await page.EvaluateAsync("() => { window.postMessage({ vs: 1, type: 'unread', count: 5 }, '*'); window.postMessage({ vs: 1, type: 'ready' }, '*'); }");
+        await FrameAsync(page).EvaluateAsync("() => parent.postMessage({ vs: 1, type: 'unread', count: 3 }, host)");
+
+        var badge = page.Locator("#vs-widget-root .u");
+        await Assertions.Expect(badge).ToHaveTextAsync("3");
+        var counts = await page.EvaluateAsync<int[]>("() => window.unread");
+        Assert.Equal([3], counts);
+        Assert.Equal(1, await FrameAsync(page).EvaluateAsync<int>("() => received.filter(m => m.type === 'init').length"));
+    }
+
     private async Task<Guid> MerchantIdAsync(string key)
     {
         await using var scope = app.App.Services.CreateAsyncScope();
