@@ -51,6 +51,12 @@ public static class SecurityHeaders
         }
 
         headers.XFrameOptions = "DENY";
+        if (headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.ContentSecurityPolicy))
+        {
+            // A page that writes its own, stricter policy keeps it (the demo shop does, as a merchant's site).
+            return;
+        }
+
         headers.ContentSecurityPolicy = path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             ? "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
             : DashboardPolicy(context);
