@@ -9,14 +9,14 @@ namespace VirtualShopping.Tests.Support;
 /// <summary>
 /// The widget's world for browser tests: the real app on a real Kestrel port (http://localhost:P), the demo
 /// shop on its own origin (http://127.0.0.1:P, another site to the browser), a merchant's host pages on a
-/// third origin (<see cref="HostPages"/>), and Debian's chromium. The demo merchant's stores are open around
+/// third origin (<see cref="HostSite"/>), and Debian's chromium. The demo merchant's stores are open around
 /// the clock so an expert can always be offered a chat; scenario merchants (<see cref="NewMerchantAsync"/>)
 /// cover consent, closed stores, missed chats and photos turned off.
 /// </summary>
 public sealed class WidgetBrowserFixture : IAsyncLifetime
 {
     private readonly VirtualShoppingFactory factory = new();
-    private readonly int port = HostPages.FreePort();
+    private readonly int port = HostSite.FreePort();
     private IPlaywright? playwright;
     private int merchants;
 
@@ -41,7 +41,7 @@ public sealed class WidgetBrowserFixture : IAsyncLifetime
 
     public string ShopUrl(string path = "") => ShopOrigin + "/demo/shop" + path;
 
-    public HostPages Hosts { get; private set; } = null!;
+    public HostSite Hosts { get; private set; } = null!;
 
     public string DemoKey { get; private set; } = string.Empty;
 
@@ -56,7 +56,7 @@ public sealed class WidgetBrowserFixture : IAsyncLifetime
 
         factory.UseKestrel(k => k.ListenLocalhost(port));
         factory.StartServer();
-        Hosts = await HostPages.StartAsync(AppOrigin);
+        Hosts = await HostSite.StartAsync(AppOrigin);
 
         var demo = await factory.DemoMerchantAsync();
         DemoKey = demo.PublicWidgetKey;

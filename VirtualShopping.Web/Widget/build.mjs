@@ -10,7 +10,7 @@ const common = {
   bundle: true,
   minify: true,
   format: 'iife',
-  target: ['es2020', 'chrome90', 'firefox90', 'safari14'],
+  target: ['es2020', 'chrome90', 'firefox90', 'safari15'],
   legalComments: 'none',
   charset: 'utf8',
   logLevel: 'warning',

@@ -105,6 +105,7 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["POST /api/v1/widget/{publicKey}/chats/{chatId:guid}/end"] = [Shopper],
         ["POST /api/v1/widget/{publicKey}/chats/{chatId:guid}/rating"] = [Shopper],
         ["POST /api/v1/widget/{publicKey}/left-messages"] = [Shopper],
+        ["GET /widget/frame"] = Everyone,
         ["* /hubs/shopper/negotiate"] = [Shopper],
         ["* /hubs/shopper"] = [Shopper],
 

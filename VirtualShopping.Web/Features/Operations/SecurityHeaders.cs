@@ -47,6 +47,7 @@ public static class SecurityHeaders
         var path = context.Request.Path;
         if (path.StartsWithSegments(WidgetAssetsPath, StringComparison.OrdinalIgnoreCase))
         {
+            Widget.WidgetAssetHeaders.Apply(context);
             return;
         }
 

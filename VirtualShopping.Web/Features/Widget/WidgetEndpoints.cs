@@ -56,6 +56,7 @@ public static class WidgetEndpoints
             var etag = new EntityTagHeaderValue($"\"{asset.Sha256[..32]}\"");
             http.Response.Headers.CacheControl = "public, max-age=86400";
             http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
             return Results.Bytes(asset.Content, asset.ContentType, entityTag: etag, lastModified: asset.UploadedAt);
         }).WithName("GetWidgetAsset");
 
@@ -72,6 +73,8 @@ public static class WidgetEndpoints
             http.Response.Headers.AccessControlMaxAge = "600";
             return Results.NoContent();
         }).ExcludeFromDescription();
+
+        app.MapWidgetFrame();
     }
 
     /// <summary>No Origin header (not a browser cross-site call) is fine; otherwise it must be listed, and is echoed back.</summary>

@@ -1,0 +1,67 @@
+// What the server sends (JSON camelCase, enums by name).
+
+export type ChatStatus = 'Waiting' | 'Active' | 'Ended' | 'Missed';
+export type Sender = 'Shopper' | 'Expert' | 'System';
+
+export interface ChatView {
+  id: string;
+  status: ChatStatus;
+  departmentId: string;
+  language: string;
+  shopperName: string | null;
+  startedAt: string;
+  waitedSeconds: number;
+  claimDeadline: string;
+  expertName: string | null;
+  expertStoreName?: string | null;
+  claimedAt: string | null;
+  endedAt: string | null;
+  endReason: 'Shopper' | 'Expert' | 'Idle' | null;
+  rating: number | null;
+  canLeaveMessage: boolean;
+  shopperReadSequence?: number;
+  expertReadSequence?: number;
+}
+
+export interface Attachment {
+  id: string;
+  contentType: string;
+  length: number;
+  fileName: string | null;
+}
+
+export interface MessageView {
+  chatId: string;
+  sequence: number;
+  sender: Sender;
+  authorName: string | null;
+  text: string;
+  sentAt: string;
+  clientMessageId: string | null;
+  kind?: 'Text' | 'Attachment' | 'Cart';
+  attachment?: Attachment | null;
+}
+
+/** A message of the shopper's that the server has not confirmed yet. */
+export interface PendingMessage {
+  clientMessageId: string;
+  text: string;
+  file?: File;
+  failed: string | null;
+}
+
+/** RFC 7807 problem details. */
+export interface Problem {
+  status?: number;
+  title?: string;
+  detail?: string;
+  errors?: Record<string, string[]>;
+  openChatId?: string;
+}
+
+/** POST /chats when no store serving the need is open. */
+export interface OutOfHoursAnswer {
+  outOfHours: true;
+  outOfHoursText: string | null;
+  canLeaveMessage: boolean;
+}
