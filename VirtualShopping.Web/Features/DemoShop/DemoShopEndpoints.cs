@@ -158,7 +158,7 @@ public static class DemoShopEndpoints
         var appOrigin = http.RequestServices.GetRequiredService<IOptions<PublicAppOptions>>().Value.PublicBaseUri.GetLeftPart(UriPartial.Authority);
         var key = await DemoMerchantKeyAsync(http.RequestServices, ct);
         var nonce = SecurityHeaders.ScriptNonce(http);
-        http.Response.Headers.ContentSecurityPolicy = Policy(nonce, appOrigin);
+        SecurityHeaders.UseOwnPolicy(http, Policy(nonce, appOrigin));
         http.Response.Headers.CacheControl = "no-store";
         var nav = string.Concat(Departments.Select(c => $"<a href=\"{BasePath}?category={Uri.EscapeDataString(c)}\">{Encode(c)}</a>"));
         var html = $$"""

@@ -14,6 +14,15 @@ public static class SecurityHeaders
     public const string WidgetAssetsPath = "/widget";
 
     private static readonly object NonceKey = new();
+    private static readonly object OwnPolicyKey = new();
+
+    /// <summary>Sets this response's own Content-Security-Policy, which the dashboard's policy then leaves alone.</summary>
+    public static void UseOwnPolicy(HttpContext context, string policy)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items[OwnPolicyKey] = true;
+        context.Response.Headers.ContentSecurityPolicy = policy;
+    }
 
     /// <summary>The nonce this response's policy allows for inline script (the import map).</summary>
     public static string ScriptNonce(HttpContext context)
@@ -52,7 +61,7 @@ public static class SecurityHeaders
         }
 
         headers.XFrameOptions = "DENY";
-        if (headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.ContentSecurityPolicy))
+        if (context.Items.ContainsKey(OwnPolicyKey))
         {
             // A page that writes its own, stricter policy keeps it (the demo shop does, as a merchant's site).
             return;
