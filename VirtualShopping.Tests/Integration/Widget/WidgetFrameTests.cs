@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Tests.Support;
 
@@ -22,8 +23,8 @@ public sealed class WidgetFrameTests(VirtualShoppingFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("<script src=\"/widget/chat.js\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/widget/chat.css\"", html, StringComparison.Ordinal);
+        Assert.Matches("<script src=\"/widget/chat\\.js\\?v=[0-9a-f]{12}\"", html);
+        Assert.Matches("href=\"/widget/chat\\.css\\?v=[0-9a-f]{12}\"", html);
         var policy = Directives(response);
         Assert.Equal("https://www.demo-outfitters.example http://localhost:5032", policy["frame-ancestors"]);
         Assert.Equal("'none'", policy["default-src"]);
@@ -38,6 +39,23 @@ public sealed class WidgetFrameTests(VirtualShoppingFactory factory) : IClassFix
         Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
         Assert.False(response.Headers.Contains("X-Frame-Options"));
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task The_versioned_script_is_the_built_one_and_cached_by_browsers()
+    {
+        var key = (await factory.DemoMerchantAsync()).PublicWidgetKey;
+        var client = factory.CreateAnonymousClient();
+        var html = await client.GetStringAsync($"/widget/frame?key={key}&origin={Uri.EscapeDataString(DemoShop)}");
+        var script = System.Text.RegularExpressions.Regex.Match(html, "src=\"(/widget/chat\\.js\\?v=[0-9a-f]+)\"").Groups[1].Value;
+
+        var response = await client.GetAsync(script);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var built = await File.ReadAllBytesAsync(Path.Combine(factory.Services.GetRequiredService<IWebHostEnvironment>().WebRootPath, "widget", "chat.js"));
+        Assert.Equal(built, await response.Content.ReadAsByteArrayAsync());
+        Assert.StartsWith(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(built))[..12], script.Split("?v=")[1], StringComparison.Ordinal);
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using VirtualShopping.Domain.Settings;
@@ -52,6 +54,12 @@ public static class WidgetFrame
                 // The document speaks the language the configuration resolved (one of the merchant's, so safe in an attribute).
                 html = html.Replace("<html lang=\"en\">", $"<html lang=\"{found.Configuration.Language}\">", StringComparison.Ordinal);
 
+                // Its script and styles by content version, so browsers keep them (WidgetAssetHeaders) until a new build.
+                foreach (var asset in Assets)
+                {
+                    html = html.Replace($"\"/{asset}\"", $"\"/{asset}?v={Version(environment, asset)}\"", StringComparison.Ordinal);
+                }
+
                 var headers = http.Response.Headers;
                 headers.ContentSecurityPolicy = Policy(publicApp.Value.PublicBaseUri, ancestors);
                 headers["Cross-Origin-Embedder-Policy"] = "require-corp";
@@ -60,6 +68,30 @@ public static class WidgetFrame
                 return Results.Content(html, "text/html; charset=utf-8");
             })
             .AllowAnonymous().ExcludeFromDescription().WithName("GetWidgetFrame");
+
+    private static readonly string[] Assets = ["widget/chat.js", "widget/chat.css"];
+
+    private static readonly ConcurrentDictionary<string, (DateTimeOffset Modified, long Length, string Version)> Versions = new(StringComparer.Ordinal);
+
+    /// <summary>A short hash of a web root file's content, recomputed when the file changes.</summary>
+    private static string Version(IWebHostEnvironment environment, string path)
+    {
+        var file = environment.WebRootFileProvider.GetFileInfo(path);
+        if (!file.Exists)
+        {
+            return "0";
+        }
+
+        if (Versions.TryGetValue(path, out var known) && known.Modified == file.LastModified && known.Length == file.Length)
+        {
+            return known.Version;
+        }
+
+        using var stream = file.CreateReadStream();
+        var version = Convert.ToHexStringLower(SHA256.HashData(stream))[..12];
+        Versions[path] = (file.LastModified, file.Length, version);
+        return version;
+    }
 
     /// <summary>The frame's Content-Security-Policy.</summary>
     public static string Policy(Uri publicBase, IReadOnlyList<string> ancestors)
