@@ -48,6 +48,10 @@ internal sealed class BenchmarkAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Outside Development the factory does not map the build's static web assets (wwwroot plus the compressed
+        // copies the build makes): without this a browser asking for gzip gets an empty 200 for /widget/loader.js.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
 
         // Pooled connections, as the app's own default connection string has.

@@ -2,13 +2,19 @@ namespace VirtualShopping.Benchmarks;
 
 /// <summary>
 /// Load benchmark of chat routing: the real app on a loopback Kestrel port, experts and shoppers over real
-/// WebSockets and REST, then a bare SignalR echo hub with as many pairs as a baseline. Progress goes to
+/// WebSockets and REST, then a bare SignalR echo hub with as many pairs as a baseline; or, with `widget` first,
+/// the widget's sizes and its cost on a merchant's page in chromium (<see cref="WidgetRun"/>). Progress goes to
 /// stderr, the report to stdout.
 /// </summary>
 internal static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["widget", .. var rest])
+        {
+            return await WidgetRun.RunAsync(rest);
+        }
+
         var options = BenchmarkOptions.Parse(args, out var error);
         if (options is null)
         {

@@ -198,18 +198,9 @@ public sealed partial class WidgetLoaderJourneyTests(BrowserAppFixture app) : IA
         await Assertions.Expect(launcher).ToHaveAttributeAsync("aria-expanded", "false");
 
         // The stored state has a chat: the next page brings the frame back at load, still closed, without a click.
-        var frames = new ConcurrentQueue<string>();
-        page.Request += (_, request) =>
-        {
-            if (request.Url.Contains("/widget/frame", StringComparison.Ordinal))
-            {
-                frames.Enqueue(request.Url);
-            }
-        };
-        await OpenAsync(page, "/next");
+        var frameRequest = await page.RunAndWaitForRequestAsync(() => OpenAsync(page, "/next"), FrameUrl());
+        Assert.Contains("origin=" + Uri.EscapeDataString(host.Origin), frameRequest.Url, StringComparison.Ordinal);
         await page.WaitForFunctionAsync("() => document.getElementById('vs-widget-root').shadowRoot.querySelector('iframe') !== null");
-        Assert.Single(frames);
-        Assert.Contains("origin=" + Uri.EscapeDataString(host.Origin), frames.Single(), StringComparison.Ordinal);
         await Assertions.Expect(launcher).ToHaveAttributeAsync("aria-expanded", "false");
     }
 
@@ -259,6 +250,92 @@ public sealed partial class WidgetLoaderJourneyTests(BrowserAppFixture app) : IA
         Assert.Equal(5, warnings.Count);
     }
 
+    [Theory]
+    [InlineData("fr-CA", "en-GB")]
+    [InlineData("", "fr-FR")]
+    public async Task The_page_language_then_the_browser_language_picks_the_merchants_language(string pageLang, string browserLocale)
+    {
+        var key = await MerchantAsync(
+            s =>
+            {
+                s.Languages = ["en", "fr"];
+                s.LauncherStyle = LauncherStyle.NeedsSelector;
+            },
+            "Menswear");
+        await app.App.InMerchantAsync((await MerchantIdAsync(key)), async db =>
+        {
+            (await db.Departments.SingleAsync()).Labels = [new() { Language = "fr", Label = "Mode homme" }];
+            return await db.SaveChangesAsync();
+        });
+        var page = await NewPageAsync(key, locale: browserLocale);
+        host.Page = _ => HostPages.WithSnippet(app.BaseUrl, key, ReadyFlag, pageLang);
+        await page.GotoAsync(host.Url("/"));
+        await page.WaitForFunctionAsync("() => window.vsReady === true");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mode homme" }).ClickAsync();
+        await Assertions.Expect(page.FrameLocator("iframe[title=Chat]").Locator("#first")).ToBeFocusedAsync();
+        Assert.Contains("lang=fr&", FrameAsync(page).Url, StringComparison.Ordinal);
+
+        // The bubble's department opens the chat straight into it.
+        var departmentId = (await app.App.InMerchantAsync(await MerchantIdAsync(key), db => db.Departments.Select(d => d.Id).SingleAsync())).ToString();
+        Assert.Equal(departmentId, await FrameAsync(page).EvaluateAsync<string>("() => received.find(m => m.type === 'init').departmentId || received.find(m => m.type === 'open').departmentId"));
+        Assert.Equal("fr", await FrameAsync(page).EvaluateAsync<string>("() => received.find(m => m.type === 'init').language"));
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_panel_fills_the_visual_viewport_and_the_launcher_steps_aside()
+    {
+        var key = await MerchantAsync(_ => { });
+        var page = await NewPageAsync(key, phone: true);
+        await OpenAsync(page, "/");
+
+        await Launcher(page).ClickAsync();
+        var panel = page.Locator("iframe[title=Chat]");
+        await Assertions.Expect(panel).ToBeVisibleAsync();
+        var box = await panel.BoundingBoxAsync();
+        Assert.Equal((0f, 0f, 390f, 844f), ((float)box!.X, (float)box.Y, (float)box.Width, (float)box.Height));
+        await Assertions.Expect(Launcher(page)).ToBeHiddenAsync();
+
+        // The visual viewport shrinks (as when the on-screen keyboard opens, here by zooming in): the panel follows it.
+        var devTools = await page.Context.NewCDPSessionAsync(page);
+        await devTools.SendAsync("Emulation.setPageScaleFactor", new Dictionary<string, object> { ["pageScaleFactor"] = 2 });
+        await page.WaitForFunctionAsync(
+            "() => visualViewport.width < 200 && Math.abs(document.getElementById('vs-widget-root').shadowRoot.querySelector('iframe').getBoundingClientRect().height - visualViewport.height) < 1");
+
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(panel).ToBeHiddenAsync();
+        await Assertions.Expect(Launcher(page)).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task Only_the_chat_frame_is_listened_to_and_its_unread_count_shows_on_the_launcher()
+    {
+        var key = await MerchantAsync(_ => { });
+        var page = await NewPageAsync(key);
+        await OpenAsync(page, "/", ReadyFlag + "window.unread = []; vs('on', 'unread', function (n) { window.unread.push(n); });");
+        await Launcher(page).ClickAsync();
+        await Assertions.Expect(page.FrameLocator("iframe[title=Chat]").Locator("#first")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(Launcher(page)).ToBeFocusedAsync();
+
+        // The host page itself (any script on it) speaking the protocol is ignored.
+        await page.EvaluateAsync("() => { window.postMessage({ vs: 1, type: 'unread', count: 5 }, '*'); window.postMessage({ vs: 1, type: 'ready' }, '*'); }");
+        await FrameAsync(page).EvaluateAsync("() => parent.postMessage({ vs: 1, type: 'unread', count: 3 }, host)");
+
+        var badge = page.Locator("#vs-widget-root .u");
+        await Assertions.Expect(badge).ToHaveTextAsync("3");
+        var counts = await page.EvaluateAsync<int[]>("() => window.unread");
+        Assert.Equal([3], counts);
+        Assert.Equal(1, await FrameAsync(page).EvaluateAsync<int>("() => received.filter(m => m.type === 'init').length"));
+    }
+
+    private async Task<Guid> MerchantIdAsync(string key)
+    {
+        await using var scope = app.App.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<VirtualShopping.Infrastructure.Persistence.VirtualShoppingDbContext>>().CreateDbContextAsync();
+        return await db.Merchants.Where(m => m.PublicWidgetKey == key).Select(m => m.Id).SingleAsync();
+    }
+
     private static ILocator Launcher(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Open chat" });
 
     private static IFrame FrameAsync(IPage page) => page.Frames.Single(f => f.Url.Contains("/widget/frame", StringComparison.Ordinal));
@@ -274,11 +351,11 @@ public sealed partial class WidgetLoaderJourneyTests(BrowserAppFixture app) : IA
 
     private static readonly ConditionalWeakTable<IPage, string> Keys = [];
 
-    private async Task<IPage> NewPageAsync(string key, bool phone = false)
+    private async Task<IPage> NewPageAsync(string key, bool phone = false, string locale = "en-GB")
     {
         var context = await app.Browser.NewContextAsync(phone
-            ? new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true }
-            : new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+            ? new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, Locale = locale }
+            : new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, Locale = locale });
         context.SetDefaultTimeout(15_000);
         await context.RouteAsync(FrameUrl(), route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = StandInFrame }));
         var page = await context.NewPageAsync();

@@ -44,11 +44,15 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSignalR(); // deactivating staff closes their Store App connections through the hubs
         Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         Services.AddSingleton<TimeProvider>(Clock);
+        Services.Configure<Web.Features.Operations.PublicAppOptions>(o => o.PublicBaseUrl = PublicBaseUrl);
         Services.AddScoped(_ => Scope);
         Services.AddScoped<ICurrentMerchant>(_ => Scope);
         Authorization = this.AddAuthorization();
         Authorization.SetPolicies(Policies.Staff, Policies.HqAdmin, Policies.ManageStores, Policies.ManageTeam, Policies.Settings, Policies.Analytics);
     }
+
+    /// <summary>This app's public address (App:PublicBaseUrl) in component tests.</summary>
+    protected const string PublicBaseUrl = "https://chat.example.com/";
 
     /// <summary>The clock every service sees: Monday 23 November 2026, 11:00 UTC (stores in Europe are open).</summary>
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 11, 0, 0, TimeSpan.Zero));

@@ -44,7 +44,7 @@ public sealed class HostPages : IAsyncDisposable
     /// </summary>
     public static string WithSnippet(string appBaseUrl, string key, string afterStub = "", string lang = "en") => $$"""
         <!doctype html>
-        <html lang="{{lang}}"><head><meta charset="utf-8"><title>Shop</title>
+        <html lang="{{lang}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Shop</title>
         <script>
           window.vs = window.vs || function () { (window.vs.q = window.vs.q || []).push(arguments); };
           {{afterStub}}

@@ -35,21 +35,29 @@ const matches = (pattern: string, url: string) => {
   return i == p.length;
 };
 
-// --- track() validation: the shape PRODUCT.md gives. s = string, n = number >= 0, i = whole number >= 1,
-// c = ISO 4217 currency code; upper case = required.
-const PRODUCT: Record<string, string> = { id: 'S', name: 's', price: 'n', currency: 'c', quantity: 'i', brand: 's', category: 's', variant: 's', url: 's', image: 's' };
+// --- track() validation: the shape PRODUCT.md gives, with the server's limits (Domain/Shoppers/ShopperEvent.cs).
+// s = string, n = amount 0 up to a billion, i = whole number 1-9999, c = ISO 4217 code, u = http(s) address;
+// upper case = required. Ids may be numbers (sent as strings).
+const PRODUCT: Record<string, string> = { id: 'S', name: 's', price: 'n', currency: 'c', quantity: 'i', brand: 's', category: 's', variant: 's', url: 'u', image: 'u' };
 const PURCHASE: Record<string, string> = { id: 'S', currency: 'C', subtotal: 'N', total: 'n', tax: 'n', shipping: 'n' };
 const fieldsProblem = (value: unknown, spec: Record<string, string>, path: string): string | void => {
   if (!isObject(value)) return path + ' must be an object';
   for (const k in value) if (!spec[k]) return `${path}.${k} is not a known field`;
   for (const k in spec) {
     const kind = spec[k], v = value[k], name = `${path}.${k}`;
-    if (v === undefined || v === null) {
+    if (v == null || v === '') {
       if (kind < 'a') return name + ' is required';
       continue;
     }
-    const ok = { s: typeof v == 'string' && v.length <= 2000, n: typeof v == 'number' && isFinite(v) && v >= 0, i: Number.isInteger(v) && (v as number) > 0, c: typeof v == 'string' && /^[A-Za-z]{3}$/.test(v) }[kind.toLowerCase() as 's'];
-    if (!ok && !(k == 'id' && (typeof v == 'number' || (typeof v == 'string' && v)))) return name + ' must be ' + { s: 'a string', n: 'a number of 0 or more', i: 'a whole number of 1 or more', c: 'a 3-letter currency code' }[kind.toLowerCase() as 's'];
+    const text = typeof v == 'string';
+    const ok = {
+      s: text && v.length <= 300,
+      n: typeof v == 'number' && v >= 0 && v < 1e9,
+      i: Number.isInteger(v) && (v as number) > 0 && (v as number) < 1e4,
+      c: text && /^[A-Za-z]{3}$/.test(v),
+      u: text && /^https?:\/\/\S+$/i.test(v) && v.length <= 2048,
+    }[kind.toLowerCase() as 's'];
+    if (!ok && !(k == 'id' && typeof v == 'number')) return name + ' must be ' + { s: 'a string', n: 'an amount of 0 or more', i: 'a whole number from 1 to 9999', c: 'a 3-letter currency code', u: 'an http(s) address' }[kind.toLowerCase() as 's'];
   }
 };
 const trackProblem = (e: unknown): string | void => {
@@ -57,7 +65,7 @@ const trackProblem = (e: unknown): string | void => {
   const type = e.type, products = e.products, purchase = e.purchase;
   if (type != 'detail' && type != 'add' && type != 'remove' && type != 'purchase') return 'type must be "detail", "add", "remove" or "purchase"';
   for (const k in e) if (k != 'type' && k != 'products' && k != 'purchase') return `${k} is not a known field`;
-  if (products !== undefined && !Array.isArray(products)) return 'products must be an array';
+  if (products !== undefined && !(Array.isArray(products) && products.length <= 50)) return 'products must be an array of at most 50';
   if (type != 'purchase' && !(products && (products as Args).length)) return `a "${type}" event needs products`;
   for (let i = 0; i < ((products as Args) || []).length; i++) {
     const problem = fieldsProblem((products as Args)[i], PRODUCT, `products[${i}]`);
@@ -134,7 +142,7 @@ if (w.vs && w.vs.l) {
         keepalive: true,
         credentials: 'omit',
         headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + session.token },
-        body: JSON.stringify({ ...event, pageUrl: location.href }),
+        body: JSON.stringify({ ...event, pageUrl: location.href.slice(0, 2048) }, (k, v) => (k == 'id' && typeof v == 'number' ? String(v) : v)),
       }).catch(() => {});
     }
   };
