@@ -9,6 +9,7 @@ using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Authorization;
 using VirtualShopping.Web.Errors;
 using VirtualShopping.Web.Features.Demo;
+using VirtualShopping.Web.Features.DemoShop;
 using VirtualShopping.Web.Features.Account;
 using VirtualShopping.Web.Features.Audit;
 using VirtualShopping.Web.Features.Chats;
@@ -85,6 +86,7 @@ public static class WebSetup
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
+        services.AddOptions<DemoShopOptions>().Bind(configuration.GetSection(DemoShopOptions.Section));
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddScoped<DemoMerchantSeeder>();
@@ -171,6 +173,7 @@ public static class WebSetup
         app.MapLeftMessageEndpoints();
         app.MapLeftMessageLinks();
         app.MapShopperEventEndpoints();
+        app.MapDemoShop();
         app.MapHub<ShopperHub>(ShopperHub.Path).RequireCors(WidgetCorsPolicyProvider.Policy).RequireShopperOrigin();
         app.MapHub<ExpertHub>(ExpertHub.Path);
     }

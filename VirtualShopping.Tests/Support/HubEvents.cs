@@ -46,6 +46,21 @@ public sealed class HubEvents : IAsyncDisposable
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
+        return await StartAsync(connection, eventNames);
+    }
+
+    /// <summary>A connection to a hub of an app on a real address (a browser test's Kestrel), as the Store App makes it.</summary>
+    public static Task<HubEvents> ConnectAsync(Uri baseAddress, string path, string token, params string[] eventNames)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build();
+        return StartAsync(connection, eventNames);
+    }
+
+    private static async Task<HubEvents> StartAsync(HubConnection connection, string[] eventNames)
+    {
         var hub = new HubEvents(connection);
         foreach (var name in eventNames)
         {

@@ -21,6 +21,7 @@ public sealed partial class DemoMerchantSeeder(
     MerchantScope scope,
     IServiceProvider services,
     IOptions<SeedOptions> options,
+    IOptions<DemoShop.DemoShopOptions> demoShop,
     TimeProvider clock,
     ILogger<DemoMerchantSeeder> logger)
 {
@@ -52,6 +53,7 @@ public sealed partial class DemoMerchantSeeder(
         {
             if (await check.Merchants.AnyAsync(m => m.Name == MerchantName, cancellationToken))
             {
+                await AllowDemoShopAsync(check, cancellationToken);
                 return;
             }
         }
@@ -163,7 +165,7 @@ public sealed partial class DemoMerchantSeeder(
             PrivacyPolicyUrl = "https://www.demo-outfitters.example/privacy",
             TermsUrl = "https://www.demo-outfitters.example/terms",
             CustomerServiceUrl = "https://www.demo-outfitters.example/customer-service",
-            AllowedOrigins = ["https://www.demo-outfitters.example", "http://localhost:5032"],
+            AllowedOrigins = ["https://www.demo-outfitters.example", "http://localhost:5032", .. DemoShopOrigins()],
             Texts =
             [
                 new ChatText { Language = "en", Key = ChatText.Greeting, Value = "Hi! Chat with an expert in one of our stores." },
@@ -191,6 +193,34 @@ public sealed partial class DemoMerchantSeeder(
         await db.SaveChangesAsync(cancellationToken);
 
         await CreateSignInsAsync(merchant, staff.Where(s => s.Email is AdminEmail or ManagerEmail or ExpertEmail or SupportEmail).ToList());
+    }
+
+    /// <summary>The demo shop's origin, when the app serves it (Development).</summary>
+    private IEnumerable<string> DemoShopOrigins() =>
+        demoShop.Value is { Enabled: true, Origin: { Length: > 0 } origin } && Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            ? [uri.GetLeftPart(UriPartial.Authority)]
+            : [];
+
+    /// <summary>A database seeded before the demo shop existed (or with another shop origin) gets the shop's origin allowed too.</summary>
+    private async Task AllowDemoShopAsync(VirtualShoppingDbContext db, CancellationToken cancellationToken)
+    {
+        var origins = DemoShopOrigins().ToList();
+        if (origins.Count == 0)
+        {
+            return;
+        }
+
+        var merchantId = await db.Merchants.IgnoreQueryFilters().Where(m => m.Name == MerchantName).Select(m => m.Id).FirstAsync(cancellationToken);
+        scope.Use(merchantId);
+        await using var scoped = await contexts.CreateDbContextAsync(cancellationToken);
+        var settings = await scoped.ChatSettings.SingleOrDefaultAsync(cancellationToken);
+        if (settings is null || origins.All(settings.AllowedOrigins.Contains))
+        {
+            return;
+        }
+
+        settings.AllowedOrigins = [.. settings.AllowedOrigins, .. origins.Except(settings.AllowedOrigins)];
+        await scoped.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>A morning's worth of chats: one rated, one missed with a message left, messages from out of hours, one answered.</summary>

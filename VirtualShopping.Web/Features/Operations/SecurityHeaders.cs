@@ -14,7 +14,6 @@ public static class SecurityHeaders
     public const string WidgetAssetsPath = "/widget";
 
     private static readonly object NonceKey = new();
-
     private static readonly object OwnPolicyKey = new();
 
     /// <summary>The nonce this response's policy allows for inline script (the import map).</summary>
@@ -30,7 +29,10 @@ public static class SecurityHeaders
         return nonce;
     }
 
-    /// <summary>Gives this response a stricter policy of its own instead of the usual one (a served chat attachment is sandboxed).</summary>
+    /// <summary>
+    /// Gives this response a policy of its own instead of the usual one: a served chat attachment is sandboxed; the
+    /// demo shop, standing in for a merchant's site, sends the strict policy the README asks merchants for.
+    /// </summary>
     public static void UsePolicy(HttpContext context, string policy)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -29,7 +29,13 @@ function App() {
   const panel = useRef<HTMLDivElement>(null);
   const main = useRef<HTMLElement>(null);
 
-  useEffect(() => controller.subscribe(() => setState(controller.state)), []);
+  // Subscribed after the first render: a state set in between (the loader's init can arrive first, while the
+  // frame is still hidden and effects wait) is taken up here, or the panel would stay on "Loading…".
+  useEffect(() => {
+    const unsubscribe = controller.subscribe(() => setState(controller.state));
+    setState(controller.state);
+    return unsubscribe;
+  }, []);
 
   // The merchant's colours and font (contrast-checked on the server), through CSSOM only (style-src 'self').
   useEffect(() => {
