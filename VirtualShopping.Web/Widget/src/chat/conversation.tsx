@@ -130,7 +130,7 @@ function Message({ message, state, controller, seen }: { message: MessageView; s
       )}
       <p class="message__meta">
         <time dateTime={message.sentAt}>{isNaN(time.getTime()) ? '' : time.toLocaleTimeString(state.config?.language, { hour: '2-digit', minute: '2-digit' })}</time>
-        {seen && <span class="message__seen"> · {state.t.seen}</span>}
+        {seen && <span class="message__seen">{state.t.seen}</span>}
       </p>
     </div>
   );
