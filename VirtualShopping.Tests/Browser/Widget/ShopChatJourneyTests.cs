@@ -156,14 +156,14 @@ public sealed class ShopChatJourneyTests(WidgetBrowserFixture world)
         await widget.StartChatAsync("Womenswear", "Olivia");
         var chatId = (await expert.ClaimNextOfferAsync()).GetProperty("id").GetGuid();
         await Expect(widget.Log).ToContainTextAsync("Sam Taylor");
-        var coat = await PhotoAsync(page);
+        var coat = await PhotoAsync(page, "#a8693f");
 
         await widget.Frame.GetByLabel("Attach photo or video").And(widget.Frame.Locator("input[type=file]")).SetInputFilesAsync(new FilePayload { Name = "coat.png", MimeType = "image/png", Buffer = coat });
         var photo = await expert.NextMessageAsync(m => m.GetProperty("kind").GetString() == "Attachment");
         Assert.Equal("image/png", photo.GetProperty("attachment").GetProperty("contentType").GetString());
         await Expect(widget.Log.Locator("img[src^='blob:']")).ToHaveCountAsync(1);
 
-        using var fromExpert = await expert.SendAttachmentAsync(chatId, TinyPng, "in-store.png", "image/png");
+        using var fromExpert = await expert.SendAttachmentAsync(chatId, await PhotoAsync(page, "#2f3e5c"), "in-store.png", "image/png");
         Assert.Equal(System.Net.HttpStatusCode.Created, fromExpert.StatusCode);
         await Expect(widget.Log.Locator("img[src^='blob:']")).ToHaveCountAsync(2);
 
@@ -192,22 +192,19 @@ public sealed class ShopChatJourneyTests(WidgetBrowserFixture world)
     /// <summary>The viewport the screenshots for reviewers are taken at.</summary>
     private static readonly ViewportSize Desktop = new() { Width = 1400, Height = 900 };
 
-    /// <summary>A 480×360 PNG (a coat on a plain background) drawn by the browser, so the conversation shows a real-looking photo.</summary>
-    private static async Task<byte[]> PhotoAsync(IPage page) => Convert.FromBase64String(await page.EvaluateAsync<string>("""
-        () => {
+    /// <summary>A 320×240 PNG of a coat in the colour given, drawn by the browser, so the conversation shows a real-looking photo.</summary>
+    private static async Task<byte[]> PhotoAsync(IPage page, string colour) => Convert.FromBase64String(await page.EvaluateAsync<string>("""
+        colour => {
           const c = document.createElement('canvas');
-          c.width = 480; c.height = 360;
+          c.width = 320; c.height = 240;
           const g = c.getContext('2d');
-          const sky = g.createLinearGradient(0, 0, 0, 360);
-          sky.addColorStop(0, '#e9eef2'); sky.addColorStop(1, '#b8c4cc');
-          g.fillStyle = sky; g.fillRect(0, 0, 480, 360);
-          g.fillStyle = '#2f3e5c';
-          g.beginPath(); g.moveTo(200, 60); g.lineTo(280, 60); g.lineTo(330, 110); g.lineTo(320, 320); g.lineTo(160, 320); g.lineTo(150, 110); g.closePath(); g.fill();
-          g.fillStyle = '#d9c9a3'; g.fillRect(236, 70, 8, 250);
+          const wall = g.createLinearGradient(0, 0, 0, 240);
+          wall.addColorStop(0, '#eef1f4'); wall.addColorStop(1, '#c3ccd3');
+          g.fillStyle = wall; g.fillRect(0, 0, 320, 240);
+          g.fillStyle = colour;
+          g.beginPath(); g.moveTo(135, 30); g.lineTo(185, 30); g.lineTo(220, 65); g.lineTo(212, 215); g.lineTo(108, 215); g.lineTo(100, 65); g.closePath(); g.fill();
+          g.fillStyle = '#e8dcc0'; g.fillRect(158, 38, 4, 177);
           return c.toDataURL('image/png').split(',')[1];
         }
-        """));
-
-    /// <summary>A 1×1 PNG.</summary>
-    private static readonly byte[] TinyPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==");
+        """, colour));
 }
