@@ -72,9 +72,10 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
     /// <summary>
     /// Saves a full-page screenshot when VS_SCREENSHOT_DIR is set (for people reviewing the UI at desktop
-    /// and phone widths); does nothing otherwise.
+    /// and phone widths); does nothing otherwise. <paramref name="fullPage"/> false: only the viewport (where a
+    /// fixed widget sits).
     /// </summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var folder = Environment.GetEnvironmentVariable("VS_SCREENSHOT_DIR");
         if (string.IsNullOrEmpty(folder))
@@ -83,7 +84,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
 
     public async ValueTask DisposeAsync()

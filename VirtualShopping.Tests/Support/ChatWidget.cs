@@ -46,6 +46,12 @@ public sealed class ChatWidget
     public async Task StartChatAsync(string department, string? name = null, string? email = null)
     {
         await Button(department).ClickAsync();
+        await StartWithDetailsAsync(name, email);
+    }
+
+    /// <summary>On the details form: fills the optional details and starts the chat; ends on the waiting state.</summary>
+    public async Task StartWithDetailsAsync(string? name = null, string? email = null)
+    {
         if (name is not null)
         {
             await Field("Your name").FillAsync(name);
@@ -59,6 +65,9 @@ public sealed class ChatWidget
         await Button("Start chat").ClickAsync();
         await Expect(Heading("Waiting for an expert")).ToBeVisibleAsync();
     }
+
+    /// <summary>Saves a screenshot of what the shopper sees (the viewport) when VS_SCREENSHOT_DIR is set.</summary>
+    public Task ScreenshotAsync(string name) => BrowserAppFixture.ScreenshotAsync(page, name, fullPage: false);
 
     public async Task SendAsync(string text)
     {

@@ -19,8 +19,8 @@ namespace VirtualShopping.Tests.Support;
 /// <item><c>/coep</c>: cross-origin isolated (COEP require-corp, COOP same-origin);</item>
 /// <item><c>/hostile</c>: CSS that resets and hides everything it can reach, buttons, iframes and fonts included.</item>
 /// </list>
-/// Every page takes <c>?key=</c> (the merchant's public key) and <c>widget=0</c> to leave the snippet out
-/// (to compare the host's own styles with and without the widget), and has a probe paragraph, heading,
+/// Every page takes <c>?key=</c> (the merchant's public key), <c>widget=0</c> to leave the snippet out
+/// (to compare the host's own styles with and without the widget) and <c>lang=</c> (the page's lang, "en" by default), and has a probe paragraph, heading,
 /// link and button whose computed styles tests compare.
 /// </summary>
 public sealed class HostSite : IAsyncDisposable
@@ -61,7 +61,8 @@ public sealed class HostSite : IAsyncDisposable
 
     public string Origin => BaseAddress.GetLeftPart(UriPartial.Authority);
 
-    public string Url(string page, string key, bool widget = true) => new Uri(BaseAddress, $"{page}?key={Uri.EscapeDataString(key)}{(widget ? string.Empty : "&widget=0")}").ToString();
+    public string Url(string page, string key, bool widget = true, string? lang = null) =>
+        new Uri(BaseAddress, $"{page}?key={Uri.EscapeDataString(key)}{(widget ? string.Empty : "&widget=0")}{(lang is null ? string.Empty : "&lang=" + Uri.EscapeDataString(lang))}").ToString();
 
     /// <summary>Starts the host site; <paramref name="appOrigin"/> is where the snippet loads the loader from.</summary>
     public static async Task<HostSite> StartAsync(string appOrigin)
@@ -97,6 +98,7 @@ public sealed class HostSite : IAsyncDisposable
     {
         var key = http.Request.Query["key"].ToString();
         var widget = http.Request.Query["widget"] != "0";
+        var lang = http.Request.Query["lang"].ToString() is { Length: > 0 } asked && asked.All(c => char.IsAsciiLetter(c) || c == '-') ? asked : "en";
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         if (policy is not null)
         {
@@ -115,7 +117,7 @@ public sealed class HostSite : IAsyncDisposable
         var extra = extraStylesheet is null ? string.Empty : $"<link rel=\"stylesheet\" href=\"{extraStylesheet}\">";
         var html = $"""
             <!doctype html>
-            <html lang="en">
+            <html lang="{lang}">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">

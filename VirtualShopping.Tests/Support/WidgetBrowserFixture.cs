@@ -15,6 +15,12 @@ namespace VirtualShopping.Tests.Support;
 /// </summary>
 public sealed class WidgetBrowserFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// The header carrying the shopper's country (setting Widget:CountryHeader). In production a proxy in front of the
+    /// app (Cloudflare) adds it; here requests without it are of an unknown country, which the country rule lets through.
+    /// </summary>
+    public const string CountryHeader = "CF-IPCountry";
+
     private readonly VirtualShoppingFactory factory = new();
     private readonly int port = HostSite.FreePort();
     private IPlaywright? playwright;
@@ -25,6 +31,7 @@ public sealed class WidgetBrowserFixture : IAsyncLifetime
         factory.SetSetting("App:PublicBaseUrl", AppBaseUrl);
         factory.SetSetting("DemoShop:Enabled", "true");
         factory.SetSetting("DemoShop:Origin", ShopOrigin);
+        factory.SetSetting("Widget:CountryHeader", CountryHeader);
     }
 
     public IBrowser Browser { get; private set; } = null!;

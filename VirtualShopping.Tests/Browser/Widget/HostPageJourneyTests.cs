@@ -179,7 +179,7 @@ public sealed class HostPageJourneyTests(WidgetBrowserFixture world)
     public async Task With_every_store_closed_the_shopper_leaves_a_message_out_of_hours()
     {
         var merchant = await world.NewMerchantAsync(open: false);
-        var page = await world.ShopperPageAsync();
+        var page = await world.ShopperPageAsync(new ViewportSize { Width = 1400, Height = 900 });
         var widget = new ChatWidget(page);
 
         await page.GotoAsync(world.Hosts.Url("/bare", merchant.WidgetKey));
@@ -198,6 +198,7 @@ public sealed class HostPageJourneyTests(WidgetBrowserFixture world)
         await widget.Field("Your name").FillAsync("Matti");
         await widget.Field("Your phone").FillAsync("+447700900123");
         await widget.Field("Message").FillAsync("When do you open tomorrow?");
+        await widget.ScreenshotAsync("widget-left-message");
         await widget.Button("Send message").ClickAsync();
         await Expect(widget.Button("Send message")).ToHaveCountAsync(0);
 
@@ -214,6 +215,8 @@ public sealed class HostPageJourneyTests(WidgetBrowserFixture world)
         var widget = new ChatWidget(page);
 
         await page.GotoAsync(world.ShopUrl("/products/harbour-wool-coat"));
+        await Expect(widget.Launcher).ToBeVisibleAsync();
+        await widget.ScreenshotAsync("widget-launcher-phone");
         await widget.OpenAsync();
         await widget.StartChatAsync("Womenswear");
         var chatId = (await expert.ClaimNextOfferAsync()).GetProperty("id").GetGuid();
@@ -227,6 +230,7 @@ public sealed class HostPageJourneyTests(WidgetBrowserFixture world)
         await widget.SendAsync("Great, thanks!");
         await expert.NextMessageAsync(m => m.GetProperty("text").GetString() == "Great, thanks!");
         await Axe.AssertNoViolationsAsync(page, "conversation on a phone");
+        await widget.ScreenshotAsync("widget-conversation-phone");
     }
 
     [Fact]

@@ -16,20 +16,26 @@ public sealed class ShopChatJourneyTests(WidgetBrowserFixture world)
     public async Task A_shopper_chats_with_an_expert_from_the_demo_shop_and_keeps_the_conversation_across_reload_and_pages()
     {
         await using var expert = await world.DemoExpertOnlineAsync();
-        var page = await world.ShopperPageAsync();
+        var page = await world.ShopperPageAsync(Desktop);
         var widget = new ChatWidget(page);
 
         await page.GotoAsync(world.ShopUrl("/products/trail-runner-gtx"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to bag" }).ClickAsync();
         await Expect(widget.Launcher).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page, "launcher");
+        await widget.ScreenshotAsync("widget-launcher-desktop");
 
         await widget.OpenAsync();
         await Expect(widget.Heading("What are you shopping for today?")).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page, "needs selector");
+        await widget.ScreenshotAsync("widget-needs-selector");
 
-        await widget.StartChatAsync("Footwear", "Olivia", "olivia@example.com");
+        await widget.Button("Footwear").ClickAsync();
+        await Expect(widget.Button("Start chat")).ToBeVisibleAsync();
+        await widget.ScreenshotAsync("widget-details-form");
+        await widget.StartWithDetailsAsync("Olivia", "olivia@example.com");
         await Axe.AssertNoViolationsAsync(page, "waiting");
+        await widget.ScreenshotAsync("widget-waiting");
 
         var chat = await expert.ClaimNextOfferAsync();
         var chatId = chat.GetProperty("id").GetGuid();
@@ -68,6 +74,7 @@ public sealed class ShopChatJourneyTests(WidgetBrowserFixture world)
         await Axe.AssertNoViolationsAsync(page, "rating");
         await widget.Frame.GetByRole(AriaRole.Radio, new() { Name = "5 stars" }).CheckAsync();
         await widget.Frame.GetByLabel("Comment (optional)").FillAsync("Quick and friendly.");
+        await widget.ScreenshotAsync("widget-rating");
         await widget.Button("Send rating").ClickAsync();
         await Expect(widget.Frame.GetByText("Thank you")).ToBeVisibleAsync();
         var rated = await world.App.InMerchantAsync(world.DemoMerchantId, db => Task.FromResult(db.Chats.Single(c => c.Id == chatId)));
@@ -142,22 +149,29 @@ public sealed class ShopChatJourneyTests(WidgetBrowserFixture world)
     public async Task Photos_go_both_ways_when_the_merchant_allows_them()
     {
         await using var expert = await world.DemoExpertOnlineAsync();
-        var page = await world.ShopperPageAsync();
+        var page = await world.ShopperPageAsync(Desktop);
         var widget = new ChatWidget(page);
         await page.GotoAsync(world.ShopUrl());
         await widget.OpenAsync();
-        await widget.StartChatAsync("Womenswear");
+        await widget.StartChatAsync("Womenswear", "Olivia");
         var chatId = (await expert.ClaimNextOfferAsync()).GetProperty("id").GetGuid();
         await Expect(widget.Log).ToContainTextAsync("Sam Taylor");
+        var coat = await PhotoAsync(page, "#a8693f");
 
-        await widget.Frame.GetByLabel("Attach photo or video").And(widget.Frame.Locator("input[type=file]")).SetInputFilesAsync(new FilePayload { Name = "coat.png", MimeType = "image/png", Buffer = TinyPng });
+        await widget.Frame.GetByLabel("Attach photo or video").And(widget.Frame.Locator("input[type=file]")).SetInputFilesAsync(new FilePayload { Name = "coat.png", MimeType = "image/png", Buffer = coat });
         var photo = await expert.NextMessageAsync(m => m.GetProperty("kind").GetString() == "Attachment");
         Assert.Equal("image/png", photo.GetProperty("attachment").GetProperty("contentType").GetString());
         await Expect(widget.Log.Locator("img[src^='blob:']")).ToHaveCountAsync(1);
 
-        using var fromExpert = await expert.SendAttachmentAsync(chatId, TinyPng, "in-store.png", "image/png");
+        using var fromExpert = await expert.SendAttachmentAsync(chatId, await PhotoAsync(page, "#2f3e5c"), "in-store.png", "image/png");
         Assert.Equal(System.Net.HttpStatusCode.Created, fromExpert.StatusCode);
         await Expect(widget.Log.Locator("img[src^='blob:']")).ToHaveCountAsync(2);
+
+        await expert.SendAsync(chatId, "Lovely coat! We have it in navy too, in your size.");
+        await Expect(widget.Log.GetByText("Lovely coat! We have it in navy too, in your size.")).ToBeVisibleAsync();
+        await page.Frames.Single(f => f.Url.Contains("/widget/frame", StringComparison.Ordinal))
+            .WaitForFunctionAsync("() => [...document.querySelectorAll('[role=log] img')].every(i => i.complete && i.naturalWidth > 0)");
+        await widget.ScreenshotAsync("widget-conversation");
     }
 
     [Fact]
@@ -175,6 +189,22 @@ public sealed class ShopChatJourneyTests(WidgetBrowserFixture world)
         await Expect(secondWidget.Frame.GetByLabel("Attach photo or video")).ToHaveCountAsync(0);
     }
 
-    /// <summary>A 1×1 PNG.</summary>
-    private static readonly byte[] TinyPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==");
+    /// <summary>The viewport the screenshots for reviewers are taken at.</summary>
+    private static readonly ViewportSize Desktop = new() { Width = 1400, Height = 900 };
+
+    /// <summary>A 320×240 PNG of a coat in the colour given, drawn by the browser, so the conversation shows a real-looking photo.</summary>
+    private static async Task<byte[]> PhotoAsync(IPage page, string colour) => Convert.FromBase64String(await page.EvaluateAsync<string>("""
+        colour => {
+          const c = document.createElement('canvas');
+          c.width = 320; c.height = 240;
+          const g = c.getContext('2d');
+          const wall = g.createLinearGradient(0, 0, 0, 240);
+          wall.addColorStop(0, '#eef1f4'); wall.addColorStop(1, '#c3ccd3');
+          g.fillStyle = wall; g.fillRect(0, 0, 320, 240);
+          g.fillStyle = colour;
+          g.beginPath(); g.moveTo(135, 30); g.lineTo(185, 30); g.lineTo(220, 65); g.lineTo(212, 215); g.lineTo(108, 215); g.lineTo(100, 65); g.closePath(); g.fill();
+          g.fillStyle = '#e8dcc0'; g.fillRect(158, 38, 4, 177);
+          return c.toDataURL('image/png').split(',')[1];
+        }
+        """, colour));
 }
