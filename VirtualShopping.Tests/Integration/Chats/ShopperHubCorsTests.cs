@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using VirtualShopping.Tests.Support;
@@ -82,6 +84,43 @@ public sealed class ShopperHubCorsTests(RoutingFactory factory) : IClassFixture<
         var closed = await SendAsync(client, HttpMethod.Delete, connection, shop.Origin, shop.Token);
         Assert.Equal(HttpStatusCode.Accepted, closed.StatusCode);
         AssertCors(closed, shop.Origin);
+    }
+
+    [Theory]
+    [MemberData(nameof(HubRequests))]
+    public async Task A_request_the_client_abandons_midway_is_still_answered_with_its_CORS_headers(string path, string method)
+    {
+        // The SignalR client cancels its pending long poll when it stops (and a page can cancel any request): the
+        // server may still be reading the request's CORS policy then, and its answer must carry the headers anyway.
+        var shop = await ShopAsync();
+
+        var answer = await AbandonedAsync(method, path, request =>
+        {
+            request.Headers.Origin = shop.Origin;
+            request.Headers.Authorization = $"Bearer {shop.Token}";
+            request.Headers["X-Requested-With"] = "XMLHttpRequest";
+        });
+
+        Assert.Equal(shop.Origin, answer.Headers.AccessControlAllowOrigin.ToString());
+        Assert.Equal("true", answer.Headers.AccessControlAllowCredentials.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(HubRequests))]
+    public async Task A_preflight_the_client_abandons_midway_is_still_answered_for_an_allowed_origin(string path, string method)
+    {
+        // A fresh origin makes the preflight re-read every merchant's origins: that read must not fail for the abort either.
+        var shop = await ShopAsync();
+
+        var answer = await AbandonedAsync(HttpMethods.Options, path, request =>
+        {
+            request.Headers.Origin = shop.Origin;
+            request.Headers.AccessControlRequestMethod = method;
+            request.Headers.AccessControlRequestHeaders = "authorization,x-requested-with";
+        });
+
+        Assert.Equal(shop.Origin, answer.Headers.AccessControlAllowOrigin.ToString());
+        Assert.Equal("true", answer.Headers.AccessControlAllowCredentials.ToString());
     }
 
     [Theory]
@@ -236,10 +275,37 @@ public sealed class ShopperHubCorsTests(RoutingFactory factory) : IClassFixture<
         Assert.Equal("true", Header(response, "Access-Control-Allow-Credentials"));
     }
 
+    /// <summary>Sends a request whose client has already gone (its RequestAborted is cancelled) and returns the server's answer.</summary>
+    private async Task<HttpResponse> AbandonedAsync(string method, string pathAndQuery, Action<HttpRequest> headers)
+    {
+        var query = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        var context = await factory.Server.SendAsync(
+            http =>
+            {
+                http.Request.Method = method;
+                http.Request.Path = pathAndQuery[..query];
+                http.Request.QueryString = new QueryString(pathAndQuery[query..]);
+                headers(http.Request);
+                http.Features.Set<IHttpRequestLifetimeFeature>(new Abandoned());
+            },
+            TestContext.Current.CancellationToken);
+        return context.Response;
+    }
+
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
 
     private sealed record Shop(string Origin, string Token, Guid ShopperId);
+
+    /// <summary>A request whose client has already gone: its RequestAborted token is cancelled from the start.</summary>
+    private sealed class Abandoned : IHttpRequestLifetimeFeature
+    {
+        public CancellationToken RequestAborted { get; set; } = new(canceled: true);
+
+        public void Abort()
+        {
+        }
+    }
 
     /// <summary>
     /// Plays the browser's part of CORS for the .NET client: each request is preflighted with its method and
@@ -288,7 +354,7 @@ public sealed class ShopperHubCorsTests(RoutingFactory factory) : IClassFixture<
             if (Header(response, "Access-Control-Allow-Origin") != origin || Header(response, "Access-Control-Allow-Credentials") != "true")
             {
                 response.Dispose();
-                return Refuse($"{request.Method} {request.RequestUri}");
+                return Refuse($"{request.Method} {request.RequestUri} (answered {(int)response.StatusCode})");
             }
 
             return response;

@@ -19,6 +19,10 @@ namespace VirtualShopping.Web.Features.Chats;
 /// WebSockets included, which browsers never preflight) when it comes from any other site.
 /// The hub allows credentials because the standard @microsoft/signalr browser client sends requests with
 /// credentials by default; that is safe since the hub's policy authenticates the session token only, never a cookie.
+/// The policy's reads ignore RequestAborted: an exception here would leave the answer without any CORS headers
+/// (the CORS middleware adds them only once it has a policy), and the client may abort a request while its policy is
+/// read — the SignalR client cancels its pending long poll when it stops, which TestServer and proxies still answer.
+/// The reads are small, and the one over every merchant runs at most once a second.
 /// </remarks>
 public sealed class WidgetCorsPolicyProvider(ShopperSessionTokens tokens, WidgetOrigins origins) : ICorsPolicyProvider
 {
@@ -45,13 +49,13 @@ public sealed class WidgetCorsPolicyProvider(ShopperSessionTokens tokens, Widget
 
         if (context.GetRouteValue("publicKey") is string key)
         {
-            return await ForMerchantAsync(policy, context, await ShopperSessionFilter.MerchantOfKeyAsync(context.RequestServices, key, context.RequestAborted));
+            return await ForMerchantAsync(policy, context, await ShopperSessionFilter.MerchantOfKeyAsync(context.RequestServices, key, CancellationToken.None));
         }
 
         var origin = context.Request.Headers.Origin.ToString();
         if (onHub && IsPreflight(context.Request))
         {
-            return origin.Length > 0 && await origins.AllowedByAnyMerchantAsync(context.RequestServices, origin, context.RequestAborted)
+            return origin.Length > 0 && await origins.AllowedByAnyMerchantAsync(context.RequestServices, origin, CancellationToken.None)
                 ? policy.WithOrigins(origin).Build()
                 : policy.Build();
         }
@@ -64,6 +68,6 @@ public sealed class WidgetCorsPolicyProvider(ShopperSessionTokens tokens, Widget
 
     private static async Task<CorsPolicy> ForMerchantAsync(CorsPolicyBuilder policy, HttpContext context, Guid? merchantId) =>
         merchantId is { } merchant
-            ? policy.WithOrigins([.. await WidgetOrigins.OfMerchantAsync(context.RequestServices, merchant, context.RequestAborted)]).Build()
+            ? policy.WithOrigins([.. await WidgetOrigins.OfMerchantAsync(context.RequestServices, merchant, CancellationToken.None)]).Build()
             : policy.Build();
 }
