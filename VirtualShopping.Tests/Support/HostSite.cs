@@ -106,14 +106,7 @@ public sealed class HostSite : IAsyncDisposable
         }
 
         // Scripts of the page itself, like any shop's, all carry the nonce.
-        var snippet = widget
-            ? $$"""
-                <script nonce="{{nonce}}">
-                  window.vs = window.vs || function () { (window.vs.q = window.vs.q || []).push(arguments); };
-                </script>
-                <script src="{{appOrigin}}/widget/loader.js" data-key="{{WebUtility.HtmlEncode(key)}}" async nonce="{{nonce}}"></script>
-                """
-            : string.Empty;
+        var snippet = widget ? Web.Features.Widget.WidgetSnippet.Html(new Uri(appOrigin), key, nonce) : string.Empty;
         var extra = extraStylesheet is null ? string.Empty : $"<link rel=\"stylesheet\" href=\"{extraStylesheet}\">";
         var html = $"""
             <!doctype html>

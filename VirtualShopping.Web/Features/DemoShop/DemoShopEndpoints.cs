@@ -155,7 +155,8 @@ public static class DemoShopEndpoints
 
     private static async Task<IResult> PageAsync(HttpContext http, string title, string main, CancellationToken ct, int status = StatusCodes.Status200OK)
     {
-        var appOrigin = http.RequestServices.GetRequiredService<IOptions<PublicAppOptions>>().Value.PublicBaseUri.GetLeftPart(UriPartial.Authority);
+        var publicBase = http.RequestServices.GetRequiredService<IOptions<PublicAppOptions>>().Value.PublicBaseUri;
+        var appOrigin = Widget.WidgetSnippet.Origin(publicBase);
         var key = await DemoMerchantKeyAsync(http.RequestServices, ct);
         var nonce = SecurityHeaders.ScriptNonce(http);
         SecurityHeaders.UsePolicy(http, Policy(nonce, appOrigin));
@@ -185,10 +186,7 @@ public static class DemoShopEndpoints
               <p>Demo Outfitters is a demo shop for trying VirtualShopping's on-site chat: nothing here is for sale.</p>
               <p>Stores in London, Manchester, Helsinki, Paris and New York.</p>
             </footer>
-            <script nonce="{{nonce}}">
-              window.vs = window.vs || function () { (window.vs.q = window.vs.q || []).push(arguments); };
-            </script>
-            <script src="{{Encode(appOrigin)}}/widget/loader.js" data-key="{{Encode(key)}}" async nonce="{{nonce}}"></script>
+            {{Widget.WidgetSnippet.Html(publicBase, key, nonce)}}
             </body>
             </html>
             """;

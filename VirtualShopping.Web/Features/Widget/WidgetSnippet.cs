@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace VirtualShopping.Web.Features.Widget;
 
 /// <summary>
@@ -10,9 +12,15 @@ public static class WidgetSnippet
 
     public static string LoaderUrl(Uri publicBase) => new Uri(publicBase, "widget/loader.js").ToString();
 
-    /// <summary>For the page's HTML (in the head, or before &lt;/body&gt;).</summary>
-    public static string Html(Uri publicBase, string publicKey) =>
-        $"<script>\n  {Stub}\n</script>\n<script src=\"{LoaderUrl(publicBase)}\" data-key=\"{publicKey}\" async></script>";
+    /// <summary>
+    /// For the page's HTML (in the head, or before &lt;/body&gt;). A site with a nonce-based Content-Security-Policy
+    /// gives both scripts its per-response <paramref name="nonce"/>.
+    /// </summary>
+    public static string Html(Uri publicBase, string publicKey, string? nonce = null)
+    {
+        var withNonce = nonce is null ? string.Empty : $" nonce=\"{WebUtility.HtmlEncode(nonce)}\"";
+        return $"<script{withNonce}>\n  {Stub}\n</script>\n<script src=\"{WebUtility.HtmlEncode(LoaderUrl(publicBase))}\" data-key=\"{WebUtility.HtmlEncode(publicKey)}\" async{withNonce}></script>";
+    }
 
     /// <summary>For a Google Tag Manager Custom HTML tag: the same stub, then the loader added as an async script.</summary>
     public static string TagManager(Uri publicBase, string publicKey) =>
