@@ -36,6 +36,26 @@ public static class SafeUrl
                && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
     }
 
+    /// <summary>An origin as browsers send it and settings store it: trimmed, lower case, no trailing slash.</summary>
+    public static string NormalizeOrigin(string origin)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        return origin.Trim().TrimEnd('/').ToLowerInvariant();
+    }
+
+    /// <summary>Whether an Origin header names one of the listed origins (compared normalized).</summary>
+    public static bool IsListedOrigin(IEnumerable<string> allowed, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? origin)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (string.IsNullOrWhiteSpace(origin))
+        {
+            return false;
+        }
+
+        var normalized = NormalizeOrigin(origin);
+        return allowed.Any(a => NormalizeOrigin(a) == normalized);
+    }
+
     /// <summary>Not empty, not too long, and free of whitespace, control, formatting and forbidden characters.</summary>
     public static bool HasOnlySafeCharacters([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value) =>
         !string.IsNullOrEmpty(value) && value.Length <= MaxLength && value.All(IsSafeCharacter);

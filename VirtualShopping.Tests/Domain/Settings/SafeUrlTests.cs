@@ -69,4 +69,15 @@ public sealed class SafeUrlTests
     [InlineData("*/it's*", false)]
     [InlineData("*/a b*", false)]
     public void Url_patterns_take_the_same_safe_characters(string pattern, bool valid) => Assert.Equal(valid, UrlPattern.IsValid(pattern));
+
+    [Theory]
+    [InlineData("https://shop.example", "https://shop.example", true)]
+    [InlineData("https://SHOP.example/", "https://shop.example", true)]
+    [InlineData("https://shop.example", " https://Shop.Example/ ", true)]
+    [InlineData("https://shop.example", "https://shop.example.evil.example", false)]
+    [InlineData("https://shop.example", "http://shop.example", false)]
+    [InlineData("https://shop.example", "", false)]
+    [InlineData("https://shop.example", null, false)]
+    public void An_origin_is_listed_whatever_its_case_or_trailing_slash(string listed, string? origin, bool expected) =>
+        Assert.Equal(expected, SafeUrl.IsListedOrigin([listed], origin));
 }

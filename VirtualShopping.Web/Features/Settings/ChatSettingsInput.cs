@@ -129,7 +129,7 @@ public sealed class ChatSettingsInput
         settings.ShowOnDesktop = ShowOnDesktop;
         settings.ShowOnMobile = ShowOnMobile;
         settings.Countries = Countries.Select(c => c.ToUpperInvariant()).Distinct().Order().ToList();
-        settings.AllowedOrigins = OriginList.Select(o => o.TrimEnd('/').ToLowerInvariant()).Distinct().ToList();
+        settings.AllowedOrigins = OriginList.Select(SafeUrl.NormalizeOrigin).Distinct().ToList();
         var texts = Texts
             .SelectMany(language => language.Value.Select(text => (language.Key, text.Key, text.Value)))
             .Where(t => !string.IsNullOrWhiteSpace(t.Value))

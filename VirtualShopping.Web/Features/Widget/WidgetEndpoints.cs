@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using VirtualShopping.Domain.Settings;
 using VirtualShopping.Web.Errors;
 using VirtualShopping.Web.Features.Chats;
 
@@ -88,7 +89,7 @@ public static class WidgetEndpoints
             return true;
         }
 
-        if (!allowed.Contains(origin.TrimEnd('/').ToLowerInvariant()))
+        if (!SafeUrl.IsListedOrigin(allowed, origin))
         {
             return false;
         }

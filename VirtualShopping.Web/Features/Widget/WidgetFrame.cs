@@ -30,8 +30,8 @@ public static class WidgetFrame
                     return ChatResults.UnknownKeyProblem();
                 }
 
-                var ancestors = found.AllowedOrigins.Where(SafeUrl.IsOrigin).Select(o => o.TrimEnd('/').ToLowerInvariant()).Distinct().ToList();
-                if (origin is null || !ancestors.Contains(origin.TrimEnd('/').ToLowerInvariant()))
+                var ancestors = found.AllowedOrigins.Where(SafeUrl.IsOrigin).Select(SafeUrl.NormalizeOrigin).Distinct().ToList();
+                if (!SafeUrl.IsListedOrigin(ancestors, origin))
                 {
                     return Results.Problem(
                         "This site is not allowed to show the chat. Add it to the allowed origins in On-site chat settings.",

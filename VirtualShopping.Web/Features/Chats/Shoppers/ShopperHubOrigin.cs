@@ -1,3 +1,5 @@
+using VirtualShopping.Domain.Settings;
+
 namespace VirtualShopping.Web.Features.Chats;
 
 /// <summary>
@@ -52,6 +54,6 @@ public static class ShopperHubOrigin
 
         var merchant = MerchantOfToken(context.Request, context.RequestServices.GetRequiredService<ShopperSessionTokens>());
         return merchant is { } id
-            && (await WidgetOrigins.OfMerchantAsync(context.RequestServices, id, context.RequestAborted)).Contains(WidgetOrigins.Normalize(origin));
+            && (await WidgetOrigins.OfMerchantAsync(context.RequestServices, id, context.RequestAborted)).Contains(SafeUrl.NormalizeOrigin(origin));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Settings;
 using VirtualShopping.Infrastructure.Persistence;
 
 namespace VirtualShopping.Web.Features.Chats;
@@ -16,9 +17,6 @@ public sealed class WidgetOrigins(TimeProvider clock) : IDisposable
     private readonly SemaphoreSlim refreshing = new(1, 1);
     private volatile Snapshot snapshot = new([], DateTimeOffset.MinValue);
 
-    /// <summary>An origin as browsers send it and settings store it: lower case, no trailing slash.</summary>
-    public static string Normalize(string origin) => origin.Trim().TrimEnd('/').ToLowerInvariant();
-
     /// <summary>Whether the Origin header names this app itself (the chat frame runs here), compared by host and port.</summary>
     public static bool IsSameOrigin(HttpRequest request, string origin)
     {
@@ -32,13 +30,13 @@ public sealed class WidgetOrigins(TimeProvider clock) : IDisposable
         ArgumentNullException.ThrowIfNull(services);
         await using var db = await services.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>().CreateDbContextAsync(cancellationToken);
         var origins = await db.ChatSettings.IgnoreQueryFilters().Where(c => c.MerchantId == merchantId).Select(c => c.AllowedOrigins).FirstOrDefaultAsync(cancellationToken) ?? [];
-        return origins.Select(Normalize).ToList();
+        return origins.Select(SafeUrl.NormalizeOrigin).ToList();
     }
 
     /// <summary>Whether the origin is allowed by at least one active merchant.</summary>
     public async Task<bool> AllowedByAnyMerchantAsync(IServiceProvider services, string origin, CancellationToken cancellationToken)
     {
-        var normalized = Normalize(origin);
+        var normalized = SafeUrl.NormalizeOrigin(origin);
         var now = clock.GetUtcNow();
         var current = snapshot;
         if (current.Origins.Contains(normalized) && now - current.ReadAt < Freshness)
@@ -74,7 +72,7 @@ public sealed class WidgetOrigins(TimeProvider clock) : IDisposable
             .Where(c => db.Merchants.Any(m => m.Id == c.MerchantId && m.IsActive))
             .Select(c => c.AllowedOrigins)
             .ToListAsync(cancellationToken);
-        return lists.SelectMany(l => l).Select(Normalize).ToHashSet(StringComparer.Ordinal);
+        return lists.SelectMany(l => l).Select(SafeUrl.NormalizeOrigin).ToHashSet(StringComparer.Ordinal);
     }
 
     public void Dispose() => refreshing.Dispose();
