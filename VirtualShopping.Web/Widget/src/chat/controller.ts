@@ -547,8 +547,11 @@ export class ChatController {
     hub.on('read', (event: { chatId: string; reader: string; sequence: number }) => {
       if (mine(event.chatId) && event.reader === 'Expert') this.set({ expertReadSeq: Math.max(this.state.expertReadSeq, event.sequence) });
     });
+    // The server says 'ready' once this connection has joined the shopper's group (on every reconnect too):
+    // only from then on can no push be missed, so that is when to catch up. Catching up as soon as start()
+    // resolved raced the join: a claim pushed in between was lost and the panel stayed on "waiting".
+    hub.on('ready', () => void this.catchUp());
     hub.onreconnecting(() => this.linkDown());
-    hub.onreconnected(() => void this.catchUp());
     hub.onclose(() => {
       this.hub = null;
       this.linkDown();
@@ -557,7 +560,7 @@ export class ChatController {
     this.hub = hub;
     this.startPolling();
     hub.start().then(
-      () => this.catchUp(),
+      () => undefined,
       () => {
         this.hub = null;
         this.retryConnect();
@@ -576,7 +579,7 @@ export class ChatController {
     this.reconnectTimer = window.setTimeout(() => this.connect(), 10_000);
   }
 
-  /** After (re)connecting: everything after the last synced sequence, and the chat's current state. */
+  /** Once the server has registered the (re)connection: everything after the last synced sequence, and the chat's current state. */
   private async catchUp(): Promise<void> {
     const chat = this.state.chat;
     const hub = this.hub;
