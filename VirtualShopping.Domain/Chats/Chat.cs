@@ -36,6 +36,9 @@ public sealed class Chat : ITenantOwned
 
     public DateTimeOffset StartedAt { get; set; }
 
+    /// <summary>When the chat (re)entered the queue: its start, or when it was moved to another department. Waves count from here.</summary>
+    public DateTimeOffset QueuedAt { get; set; }
+
     /// <summary>After this instant nobody can claim the chat; it becomes a missed chat.</summary>
     public DateTimeOffset ClaimDeadline { get; set; }
 
@@ -78,6 +81,21 @@ public sealed class Chat : ITenantOwned
     /// <summary>Whether the transcript email was queued (once per chat).</summary>
     public bool TranscriptQueued { get; set; }
 
+    /// <summary>Flagged as priority by an expert, manager or support (inbox Priority view).</summary>
+    public bool IsPriority { get; set; }
+
+    /// <summary>The store of the expert who holds (or last held) the chat: store managers see their stores' chats.</summary>
+    public Guid? StoreId { get; set; }
+
+    /// <summary>When an ended chat was archived (hidden from Closed; never deleted).</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
+
+    /// <summary>
+    /// The highest expert message number already emailed to the shopper after they left the site, so each reply is
+    /// emailed once (0: none).
+    /// </summary>
+    public int EmailedThroughSequence { get; set; }
+
     /// <summary>A new chat, waiting for its first wave now.</summary>
     public static Chat Start(Guid shopperId, Guid departmentId, string language, DateTimeOffset now, StoreAppSettings settings) => new()
     {
@@ -85,6 +103,7 @@ public sealed class Chat : ITenantOwned
         DepartmentId = departmentId,
         Language = language,
         StartedAt = now,
+        QueuedAt = now,
         ClaimDeadline = now.AddSeconds(settings.ClaimPeriodSeconds),
         NextWaveAt = now,
         LastActivityAt = now,

@@ -27,4 +27,13 @@ public sealed class ChatOffer : ITenantOwned
 
     /// <summary>Whether this expert has chatted with this shopper before.</summary>
     public bool SpokenBefore { get; set; }
+
+    /// <summary>A routing wave's offer, or a teammate's request to take over the chat.</summary>
+    public OfferKind Kind { get; set; } = OfferKind.Routing;
+
+    /// <summary>For a transfer: who asked this expert to take the chat over.</summary>
+    public Guid? RequestedById { get; set; }
+
+    /// <summary>For a transfer: the requester's name, as the receiving expert sees it.</summary>
+    public string? RequestedByName { get; set; }
 }

@@ -14,4 +14,10 @@ public enum MessageKind
 
     /// <summary>A cart event from the shopper's site (product added or removed, subtotal): <see cref="ChatMessage.Data"/> holds it as JSON. Shown to the expert only.</summary>
     Cart = 2,
+
+    /// <summary>
+    /// An internal note between staff: never sent to the shopper (not over the hub, not in transcripts, not in the
+    /// shopper API). <see cref="ChatMessage.Data"/> holds the mentioned teammates' ids as JSON.
+    /// </summary>
+    Note = 3,
 }

@@ -21,6 +21,9 @@ public sealed class SavedReply : ITenantOwned, IConcurrencyStamped, IAudited
 
     public required string Text { get; set; }
 
+    /// <summary>The expert who owns a personal saved reply; null for a merchant-wide one.</summary>
+    public Guid? StaffMemberId { get; set; }
+
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public string AuditLabel => $"Saved reply {Shortcut} ({Language})";

@@ -70,6 +70,8 @@ public abstract class VirtualShoppingDbContext
 
     public DbSet<ChatOffer> ChatOffers => Set<ChatOffer>();
 
+    public DbSet<BlockedShopper> BlockedShoppers => Set<BlockedShopper>();
+
     public DbSet<ExpertConnection> ExpertConnections => Set<ExpertConnection>();
 
     public DbSet<LeftMessage> LeftMessages => Set<LeftMessage>();

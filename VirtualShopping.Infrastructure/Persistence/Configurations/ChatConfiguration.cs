@@ -27,5 +27,11 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
         builder.HasIndex(c => new { c.Status, c.ClaimDeadline });
         builder.HasIndex(c => new { c.MerchantId, c.ExpertId, c.Status });
         builder.HasIndex(c => new { c.MerchantId, c.ShopperId });
+        builder.HasOne<Store>().WithMany().HasForeignKey(c => c.StoreId).OnDelete(DeleteBehavior.Restrict);
+
+        // The inbox lists chats by status and waiting time, per store, and the priority ones.
+        builder.HasIndex(c => new { c.MerchantId, c.Status, c.StartedAt });
+        builder.HasIndex(c => new { c.MerchantId, c.StoreId, c.Status });
+        builder.HasIndex(c => new { c.MerchantId, c.IsPriority, c.Status });
     }
 }

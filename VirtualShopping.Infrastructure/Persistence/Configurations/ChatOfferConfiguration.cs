@@ -13,7 +13,12 @@ internal sealed class ChatOfferConfiguration : IEntityTypeConfiguration<ChatOffe
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(o => o.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(o => new { o.Status, o.ExpiresAt });
-        builder.HasIndex(o => new { o.ChatId, o.StaffMemberId }).IsUnique();
+        builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16).HasDefaultValue(OfferKind.Routing).HasSentinel(OfferKind.Routing);
+        builder.Property(o => o.RequestedByName).HasMaxLength(120);
+
+        // Not unique: a chat moved to another department is routed again (waves count from Chat.QueuedAt), and a
+        // teammate may ask the same expert to take a chat over twice. One sender per wave is decided on Chat.WavesSent.
+        builder.HasIndex(o => new { o.ChatId, o.StaffMemberId });
         builder.HasIndex(o => new { o.MerchantId, o.StaffMemberId, o.Status });
     }
 }

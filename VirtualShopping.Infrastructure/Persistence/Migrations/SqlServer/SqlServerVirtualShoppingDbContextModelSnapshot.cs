@@ -279,11 +279,68 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Chats.BlockedShopper", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("BlockedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("BlockedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("BlockedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<Guid?>("ChatId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EmailHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid>("ShopperId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ShopperName")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<DateTimeOffset?>("UnblockedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("UnblockedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "EmailHash");
+
+                    b.HasIndex("MerchantId", "ShopperId");
+
+                    b.ToTable("BlockedShoppers");
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Chats.Chat", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("ClaimDeadline")
                         .HasColumnType("datetimeoffset");
@@ -293,6 +350,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("EmailedThroughSequence")
+                        .HasColumnType("int");
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(16)
@@ -318,6 +378,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("IdleWarningSentAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("IsPriority")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -335,6 +398,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("PageUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("nvarchar(2048)");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("RatedAt")
                         .HasColumnType("datetimeoffset");
@@ -368,6 +434,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<Guid?>("StoreId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<bool>("TranscriptQueued")
                         .HasColumnType("bit");
 
@@ -378,6 +447,8 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("DepartmentId");
 
+                    b.HasIndex("StoreId");
+
                     b.HasIndex("MerchantId", "ShopperId");
 
                     b.HasIndex("Status", "ClaimDeadline");
@@ -385,6 +456,12 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "NextWaveAt");
 
                     b.HasIndex("MerchantId", "ExpertId", "Status");
+
+                    b.HasIndex("MerchantId", "IsPriority", "Status");
+
+                    b.HasIndex("MerchantId", "Status", "StartedAt");
+
+                    b.HasIndex("MerchantId", "StoreId", "Status");
 
                     b.ToTable("Chats");
                 });
@@ -520,11 +597,25 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("Routing");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("OfferedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RequestedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
 
                     b.Property<DateTimeOffset?>("RespondedAt")
                         .HasColumnType("datetimeoffset");
@@ -547,8 +638,7 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("StaffMemberId");
 
-                    b.HasIndex("ChatId", "StaffMemberId")
-                        .IsUnique();
+                    b.HasIndex("ChatId", "StaffMemberId");
 
                     b.HasIndex("Status", "ExpiresAt");
 
@@ -1168,6 +1258,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1180,8 +1273,15 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("StaffMemberId");
+
                     b.HasIndex("MerchantId", "Language", "Shortcut")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[StaffMemberId] IS NULL");
+
+                    b.HasIndex("MerchantId", "StaffMemberId", "Language", "Shortcut")
+                        .IsUnique()
+                        .HasFilter("[StaffMemberId] IS NOT NULL");
 
                     b.ToTable("SavedReplies");
                 });
@@ -1712,6 +1812,15 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Chats.BlockedShopper", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Chats.Chat", b =>
                 {
                     b.HasOne("VirtualShopping.Domain.Staff.Department", null)
@@ -1725,6 +1834,11 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("VirtualShopping.Domain.Merchants.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Chats.ChatAttachment", b =>
@@ -2007,6 +2121,11 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("VirtualShopping.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Settings.StoreAppSettings", b =>

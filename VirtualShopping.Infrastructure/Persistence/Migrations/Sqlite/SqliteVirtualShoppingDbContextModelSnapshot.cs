@@ -265,11 +265,68 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Chats.BlockedShopper", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BlockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BlockedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShopperId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShopperName")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnblockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UnblockedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "EmailHash");
+
+                    b.HasIndex("MerchantId", "ShopperId");
+
+                    b.ToTable("BlockedShoppers");
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Chats.Chat", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ClaimDeadline")
                         .HasColumnType("INTEGER");
@@ -279,6 +336,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("EmailedThroughSequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(16)
@@ -304,6 +364,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("IdleWarningSentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPriority")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -321,6 +384,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("PageUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("RatedAt")
                         .HasColumnType("INTEGER");
@@ -354,6 +420,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("StoreId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TranscriptQueued")
                         .HasColumnType("INTEGER");
 
@@ -364,6 +433,8 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DepartmentId");
 
+                    b.HasIndex("StoreId");
+
                     b.HasIndex("MerchantId", "ShopperId");
 
                     b.HasIndex("Status", "ClaimDeadline");
@@ -371,6 +442,12 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "NextWaveAt");
 
                     b.HasIndex("MerchantId", "ExpertId", "Status");
+
+                    b.HasIndex("MerchantId", "IsPriority", "Status");
+
+                    b.HasIndex("MerchantId", "Status", "StartedAt");
+
+                    b.HasIndex("MerchantId", "StoreId", "Status");
 
                     b.ToTable("Chats");
                 });
@@ -505,11 +582,25 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Routing");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OfferedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("RespondedAt")
                         .HasColumnType("INTEGER");
@@ -532,8 +623,7 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("StaffMemberId");
 
-                    b.HasIndex("ChatId", "StaffMemberId")
-                        .IsUnique();
+                    b.HasIndex("ChatId", "StaffMemberId");
 
                     b.HasIndex("Status", "ExpiresAt");
 
@@ -1152,6 +1242,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1164,8 +1257,15 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("StaffMemberId");
+
                     b.HasIndex("MerchantId", "Language", "Shortcut")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[StaffMemberId] IS NULL");
+
+                    b.HasIndex("MerchantId", "StaffMemberId", "Language", "Shortcut")
+                        .IsUnique()
+                        .HasFilter("[StaffMemberId] IS NOT NULL");
 
                     b.ToTable("SavedReplies");
                 });
@@ -1695,6 +1795,15 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Chats.BlockedShopper", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Chats.Chat", b =>
                 {
                     b.HasOne("VirtualShopping.Domain.Staff.Department", null)
@@ -1708,6 +1817,11 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("VirtualShopping.Domain.Merchants.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Chats.ChatAttachment", b =>
@@ -1984,6 +2098,11 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("MerchantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("VirtualShopping.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Settings.StoreAppSettings", b =>

@@ -37,7 +37,7 @@ public sealed class ChatRouter(
 
         var settings = await SettingsAsync(db, cancellationToken);
         var wave = chat.WavesSent;
-        var next = RoutingPolicy.NextWaveAt(chat.StartedAt, wave + 1, settings);
+        var next = RoutingPolicy.NextWaveAt(chat.QueuedAt, wave + 1, settings);
         var candidates = await CandidatesAsync(db, chat, settings, now, cancellationToken);
         var chosen = RoutingPolicy.ChooseWave(chat.Language, candidates, settings, wave);
         var spokenBefore = chosen.Count == 0
@@ -389,7 +389,8 @@ public sealed class ChatRouter(
                 s.ClaimMillisecondsTotal,
                 Connected = db.ExpertConnections.Any(c => c.StaffMemberId == s.Id && c.LastSeenAt >= fresh),
                 ActiveChats = db.Chats.Count(c => c.ExpertId == s.Id && c.Status == ChatStatus.Active),
-                Offered = chatId != null && db.ChatOffers.Any(o => o.ChatId == chatId && o.StaffMemberId == s.Id),
+                Offered = chatId != null && db.ChatOffers.Any(o => o.ChatId == chatId && o.StaffMemberId == s.Id && o.Kind == OfferKind.Routing
+                    && o.OfferedAt >= db.Chats.Where(c => c.Id == chatId).Select(c => c.QueuedAt).First()),
                 Teams = s.Teams.Where(t => t.IsActive)
                     .Select(t => new { t.StoreId, Departments = t.Departments.Where(d => !d.IsArchived && departmentIds.Contains(d.Id)).Select(d => d.Id).ToList() })
                     .ToList(),
