@@ -18,6 +18,10 @@ internal static class AuthorizationSetup
             .RequireAssertion(c => c.User.HasRole(StaffRoles.HqAdmin) || c.User.HasRole(StaffRoles.Support) || c.User.HasAccess(DashboardAccess.ManageStore)));
         options.AddPolicy(Policies.ManageTeam, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId)
             .RequireAssertion(c => c.User.HasRole(StaffRoles.HqAdmin) || c.User.HasRole(StaffRoles.StoreManager) || c.User.HasAccess(DashboardAccess.ManageTeam)));
+        options.AddPolicy(Policies.Inbox, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId)
+            .RequireAssertion(c => c.User.HasRole(StaffRoles.Expert) || c.User.HasRole(StaffRoles.HqAdmin) || c.User.HasRole(StaffRoles.StoreManager) || c.User.HasRole(StaffRoles.Support)));
+        options.AddPolicy(Policies.SuperviseChats, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId)
+            .RequireAssertion(c => c.User.HasRole(StaffRoles.HqAdmin) || c.User.HasRole(StaffRoles.StoreManager) || c.User.HasRole(StaffRoles.Support)));
         options.AddPolicy(Policies.Settings, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId)
             .RequireAssertion(c => c.User.HasAccess(DashboardAccess.Settings)));
         options.AddPolicy(Policies.Analytics, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId)

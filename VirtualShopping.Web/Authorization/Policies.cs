@@ -15,6 +15,12 @@ public static class Policies
     /// <summary>Teams and staff: HQ admins, store managers and anyone granted "manage team".</summary>
     public const string ManageTeam = "manage-team";
 
+    /// <summary>The dashboard inbox: experts, store managers, support staff and HQ admins (each sees what <c>ChatAccess</c> allows).</summary>
+    public const string Inbox = "inbox";
+
+    /// <summary>Other people's chats: the Waiting view, the team panel, the Blocked list. HQ admins, store managers and support.</summary>
+    public const string SuperviseChats = "supervise-chats";
+
     /// <summary>Merchant settings: HQ admins and anyone granted "settings".</summary>
     public const string Settings = "settings";
 

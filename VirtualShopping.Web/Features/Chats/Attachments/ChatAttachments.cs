@@ -38,6 +38,13 @@ public sealed partial class ChatAttachments(
     public Task<ChatActionOutcome<MessageView>> UploadFromExpertAsync(Guid staffMemberId, string expertName, Guid chatId, HttpRequest request, CancellationToken cancellationToken = default) =>
         UploadAsync(c => c.ExpertId == staffMemberId, chatId, MessageSender.Expert, null, staffMemberId, expertName, request, cancellationToken);
 
+    /// <summary>
+    /// An image or video the expert picked in the dashboard inbox (a browser file stream rather than a multipart
+    /// request): the same size limits, content sniffing, merchant settings and storage as the Store App's upload.
+    /// </summary>
+    public Task<ChatActionOutcome<MessageView>> UploadFromInboxAsync(Guid staffMemberId, string expertName, Guid chatId, Stream content, string fileName, string? caption, string? clientMessageId, CancellationToken cancellationToken = default) =>
+        throw new NotImplementedException($"{staffMemberId}{expertName}{chatId}{content}{fileName}{caption}{clientMessageId}{cancellationToken}");
+
     /// <summary>The attachment and its bytes when the caller is the chat's shopper or its expert; null for anyone else.</summary>
     public async Task<(ChatAttachment Attachment, Stream Content)?> OpenAsync(Guid chatId, Guid attachmentId, Guid? shopperId, Guid? staffMemberId, CancellationToken cancellationToken = default)
     {

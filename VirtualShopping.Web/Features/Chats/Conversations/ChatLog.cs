@@ -99,12 +99,12 @@ public static class ChatLog
         }
     }
 
-    /// <summary>The chat's messages after the given number, in order; cart events only for the expert's side.</summary>
+    /// <summary>The chat's messages after the given number, in order; cart events and notes only for the staff side.</summary>
     public static async Task<List<MessageView>> SinceAsync(VirtualShoppingDbContext db, Guid chatId, int after, CancellationToken cancellationToken, bool forExpert = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         var messages = await db.ChatMessages.AsNoTracking()
-            .Where(m => m.ChatId == chatId && m.Sequence > after && (forExpert || m.Kind != MessageKind.Cart))
+            .Where(m => m.ChatId == chatId && m.Sequence > after && (forExpert || (m.Kind != MessageKind.Cart && m.Kind != MessageKind.Note)))
             .OrderBy(m => m.Sequence)
             .Take(500)
             .ToListAsync(cancellationToken);

@@ -35,7 +35,7 @@ public sealed class TranscriptJob(
 
         var merchant = await db.Merchants.AsNoTracking().SingleAsync(m => m.Id == merchantId, cancellationToken);
         // The shopper's copy: cart events were the expert's only.
-        var messages = await db.ChatMessages.AsNoTracking().Where(m => m.ChatId == chatId && m.Kind != MessageKind.Cart).OrderBy(m => m.Sequence).ToListAsync(cancellationToken);
+        var messages = await db.ChatMessages.AsNoTracking().Where(m => m.ChatId == chatId && m.Kind != MessageKind.Cart && m.Kind != MessageKind.Note).OrderBy(m => m.Sequence).ToListAsync(cancellationToken);
         var message = Compose(chat, merchant.Name, messages);
         await email.SendAsync(message, cancellationToken);
         logger.TranscriptSent(chatId);

@@ -1,6 +1,11 @@
+using VirtualShopping.Domain.Chats;
+
 namespace VirtualShopping.Web.Features.Chats;
 
-/// <summary>What the Store App's countdown screen shows for an offer.</summary>
+/// <summary>
+/// What the Store App's countdown screen shows for an offer. A transfer (<see cref="Kind"/>) is a teammate's request
+/// to take over a chat in progress: <see cref="RequestedByName"/> says who asked.
+/// </summary>
 public sealed record OfferView(
     Guid OfferId,
     Guid ChatId,
@@ -11,4 +16,6 @@ public sealed record OfferView(
     DateTimeOffset ExpiresAt,
     int CountdownSeconds,
     int ColleaguesOffered,
-    bool SpokenBefore);
+    bool SpokenBefore,
+    OfferKind Kind = OfferKind.Routing,
+    string? RequestedByName = null);
