@@ -33,6 +33,10 @@ internal static class ActionScenario
         var offer = await hub.NextAsync<OfferView>(ChatHubEvents.OfferReceived);
         (await api.PostAsync($"/api/v1/expert/offers/{offer.OfferId}/claim", null)).EnsureSuccessStatusCode();
         await shopperHub.NextAsync<ChatView>(ChatHubEvents.ChatChanged, c => c.Status == ChatStatus.Active);
+
+        // The chat belongs to the store of the expert who holds it (set at claim by the handover work; here in case it is not yet).
+        await factory.InMerchantAsync(world.MerchantId, db => db.Chats.Where(c => c.Id == chat.Id && c.StoreId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.StoreId, world.StoreId)));
         return new ActionChat(world, chat.Id, shopper, shopperToken, shopperId, shopperHub, expert);
     }
 
