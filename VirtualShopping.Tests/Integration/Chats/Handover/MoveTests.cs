@@ -24,6 +24,7 @@ public sealed class MoveTests(RoutingFactory factory) : IClassFixture<RoutingFac
         await using var chat = await HandoverScenario.HeldChatAsync(factory, world, shoeExpert, experts);
         (await chat.Shopper.PostAsJsonAsync(chat.Messages, new { text = "Actually I need a sun hat." })).EnsureSuccessStatusCode();
 
+        factory.Clock.Advance(TimeSpan.FromSeconds(5));
         var moved = await shoeExpert.Api.PostAsJsonAsync($"/api/v1/expert/chats/{chat.Id}/move", new { departmentId = world.HatsId });
 
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
@@ -57,6 +58,7 @@ public sealed class MoveTests(RoutingFactory factory) : IClassFixture<RoutingFac
         await using var _ = new Sessions(experts);
         await HandoverScenario.AddHatTeamAsync(factory, world, experts[1].Person.Id);
         var (_, chat) = await RoutingScenario.ChatAsync(factory, world);
+        factory.Clock.Advance(TimeSpan.FromSeconds(5));
 
         var moved = await HandoverScenario.AsAsync(factory, world, h => h.MoveAsync(HandoverScenario.Support(), chat.Id, world.HatsId));
 
