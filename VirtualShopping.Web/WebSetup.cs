@@ -118,11 +118,14 @@ public static class WebSetup
         services.AddScoped<ChatSignals>();
         services.AddScoped<ChatActions>();
         services.AddScoped<ChatHandover>();
+        services.AddScoped<TransferOffers>();
         services.AddScoped<InboxQueries>();
         services.AddScoped<InboxConnection>();
         services.AddScoped<InboxSavedReplies>();
         services.AddScoped<ChatAttachments>();
         services.AddScoped<TranscriptJob>();
+        services.AddScoped<OfflineReplyJob>();
+        services.AddScoped<OfflineReplies>();
         services.AddScoped<LeftMessageService>();
         services.AddScoped<LeftMessageReplyJob>();
         services.AddScoped<ShopperEventService>();
