@@ -99,6 +99,7 @@ public static class ExpertEndpoints
             .WithName("CloseExpertChat");
 
         expert.MapExpertAttachmentEndpoints();
+        expert.MapExpertHandoverEndpoints();
 
         expert.MapGet("/saved-replies", async (string? language, string? search, SavedReplyService replies, CancellationToken ct) =>
             Results.Ok((await replies.ListAsync(search, language, ct)).Select(r => new { r.Id, r.Title, r.Shortcut, r.Language, r.Text })))
