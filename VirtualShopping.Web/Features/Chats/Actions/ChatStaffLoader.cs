@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Web.Authorization;
 
 namespace VirtualShopping.Web.Features.Chats;
 
@@ -17,5 +19,23 @@ public static class ChatStaffLoader
             .Select(s => new { s.Id, s.DisplayName, s.Roles, Stores = s.Stores.Select(store => store.Id).ToList() })
             .SingleOrDefaultAsync(cancellationToken);
         return staff is null ? null : new ChatStaff(staff.Id, staff.DisplayName, staff.Roles, staff.Stores);
+    }
+
+    /// <summary>
+    /// A signed-in dashboard user as the chat rules see them: roles and name from their (revalidated) sign-in, stores
+    /// from the database. Nobody (no roles) for a user without a staff member id.
+    /// </summary>
+    public static async Task<ChatStaff> FromUserAsync(VirtualShoppingDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.StaffMemberId() is not { } id)
+        {
+            return new ChatStaff(Guid.Empty, string.Empty, StaffRoles.None, []);
+        }
+
+        var roles = Enum.GetValues<StaffRoles>().Where(user.HasRole).Aggregate(StaffRoles.None, (all, role) => all | role);
+        var stores = await db.StaffMembers.AsNoTracking().Where(s => s.Id == id).SelectMany(s => s.Stores.Select(store => store.Id)).ToListAsync(cancellationToken);
+        return new ChatStaff(id, user.Identity?.Name ?? string.Empty, roles, stores);
     }
 }
