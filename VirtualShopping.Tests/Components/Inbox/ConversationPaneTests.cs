@@ -175,6 +175,25 @@ public sealed class ConversationPaneTests : InboxTestContext
     }
 
     [Fact]
+    public async Task At_in_a_note_suggests_teammates_and_the_mention_is_highlighted()
+    {
+        var pane = await RenderPaneAsync(Hana, Oskar);
+        if (pane.Find("textarea[data-testid=composer-input]").GetAttribute("aria-label") != "Internal note")
+        {
+            pane.Find("[data-testid=composer-note-toggle]").Click();
+        }
+
+        pane.Find("textarea[data-testid=composer-input]").Input("Ask @be");
+        pane.WaitForAssertion(() => Assert.Equal(Ben.Id.ToString(), Assert.Single(pane.FindAll("[data-testid=mention-option]")).GetAttribute("data-staff-id")));
+        pane.Find("textarea[data-testid=composer-input]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+        Assert.Equal("Ask @Ben Expert ", pane.Find("textarea[data-testid=composer-input]").GetAttribute("value"));
+        pane.Find("textarea[data-testid=composer-input]").Input("Ask @Ben Expert about the olive one");
+        pane.Find("[data-testid=composer-send]").Click();
+
+        pane.WaitForAssertion(() => Assert.Equal("@Ben Expert", Single(pane, "Note").QuerySelector("[data-testid=mention]")!.TextContent));
+    }
+
+    [Fact]
     public async Task Closing_asks_for_confirmation_first()
     {
         var providers = RenderProviders();
