@@ -238,8 +238,13 @@ public sealed class ChatHandover(
             return (null, ChatActionOutcome<T>.Fail(ChatProblemKind.NotFound, ChatResults.NoSuchChat));
         }
 
-        return ChatAccess.CanManage(staff, chat, served)
-            ? (chat, null)
+        if (ChatAccess.CanManage(staff, chat, served))
+        {
+            return (chat, null);
+        }
+
+        return chat.Status is ChatStatus.Ended or ChatStatus.Missed
+            ? (null, ChatActionOutcome<T>.Fail(ChatProblemKind.Conflict, "This chat has ended."))
             : (null, ChatActionOutcome<T>.Fail(ChatProblemKind.Forbidden, "Only the expert holding the chat, their store manager or support can do this."));
     }
 

@@ -16,9 +16,9 @@ public static class ChatStaffLoader
         ArgumentNullException.ThrowIfNull(db);
         var staff = await db.StaffMembers.AsNoTracking()
             .Where(s => s.Id == staffMemberId && s.Status == StaffStatus.Active)
-            .Select(s => new { s.Id, s.DisplayName, s.Roles, Stores = s.Stores.Select(store => store.Id).ToList() })
+            .Select(s => new { s.Id, s.DisplayName, s.Roles })
             .SingleOrDefaultAsync(cancellationToken);
-        return staff is null ? null : new ChatStaff(staff.Id, staff.DisplayName, staff.Roles, staff.Stores);
+        return staff is null ? null : new ChatStaff(staff.Id, staff.DisplayName, staff.Roles, await StoresOfAsync(db, staff.Id, cancellationToken));
     }
 
     /// <summary>
@@ -35,7 +35,16 @@ public static class ChatStaffLoader
         }
 
         var roles = Enum.GetValues<StaffRoles>().Where(user.HasRole).Aggregate(StaffRoles.None, (all, role) => all | role);
-        var stores = await db.StaffMembers.AsNoTracking().Where(s => s.Id == id).SelectMany(s => s.Stores.Select(store => store.Id)).ToListAsync(cancellationToken);
-        return new ChatStaff(id, user.Identity?.Name ?? string.Empty, roles, stores);
+        return new ChatStaff(id, user.Identity?.Name ?? string.Empty, roles, await StoresOfAsync(db, id, cancellationToken));
+    }
+
+    /// <summary>The stores a person belongs to: the ones they are assigned to, and the stores of their teams.</summary>
+    public static async Task<IReadOnlyCollection<Guid>> StoresOfAsync(VirtualShoppingDbContext db, Guid staffMemberId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var person = db.StaffMembers.AsNoTracking().Where(s => s.Id == staffMemberId);
+        var assigned = await person.SelectMany(s => s.Stores.Select(store => store.Id)).ToListAsync(cancellationToken);
+        var ofTeams = await person.SelectMany(s => s.Teams.Select(team => team.StoreId)).ToListAsync(cancellationToken);
+        return assigned.Concat(ofTeams).Distinct().ToList();
     }
 }
