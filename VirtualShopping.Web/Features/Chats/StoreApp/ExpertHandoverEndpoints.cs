@@ -63,14 +63,12 @@ public static class ExpertHandoverEndpoints
         .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    /// <summary>The calling expert as the chat rules see them: roles and the stores they manage.</summary>
+    /// <summary>The calling expert as the chat rules see them (the same loader as every other chat action).</summary>
     private static async Task<ChatStaff> CallerAsync(HttpContext http, IDbContextFactory<VirtualShoppingDbContext> contexts, CancellationToken ct)
     {
-        var (id, name) = ExpertCallerFilter.ExpertOf(http);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var me = await db.StaffMembers.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new { s.Roles, Stores = s.Stores.Select(store => store.Id).ToList() }).SingleAsync(ct);
-        return new ChatStaff(id, name, me.Roles, me.Stores);
+        return await ChatStaffLoader.LoadAsync(db, ExpertCallerFilter.ExpertOf(http).Id, ct)
+            ?? throw new InvalidOperationException("The expert filter admits active experts only.");
     }
 }
 
