@@ -35,6 +35,7 @@ public sealed class InboxQueries(
         var person = await db.StaffMembers.AsNoTracking()
             .Where(s => s.Id == staffMemberId && s.Status == StaffStatus.Active)
             .Select(s => new { s.Id, s.DisplayName, s.Roles, Stores = s.Stores.Select(st => st.Id).ToList(), TeamStores = s.Teams.Select(t => t.StoreId).ToList() })
+            .AsSingleQuery()
             .SingleOrDefaultAsync(cancellationToken);
         return person is null ? null : new ChatStaff(person.Id, person.DisplayName, person.Roles, person.Stores.Union(person.TeamStores).ToHashSet());
     }
