@@ -161,16 +161,6 @@ internal sealed record InboxData(Guid MerchantId, IReadOnlyList<Guid> StoreIds, 
     }
 
     /// <summary>The index the Closed view's exact count needs (archived chats are left out): not in the migrations yet.</summary>
-    public const string RecommendedIndex = "IX_Chats_MerchantId_Status_ArchivedAt_StartedAt";
-
-    public static async Task AddRecommendedIndexAsync(IServiceProvider services, Guid merchantId)
-    {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<MerchantScope>().Use(merchantId);
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>().CreateDbContextAsync();
-        await db.Database.ExecuteSqlRawAsync($"CREATE INDEX IF NOT EXISTS \"{RecommendedIndex}\" ON \"Chats\" (\"MerchantId\", \"Status\", \"ArchivedAt\", \"StartedAt\")");
-    }
-
     /// <summary>Writes a copy of the database to a file (VACUUM INTO).</summary>
     public static async Task CopyAsync(IServiceProvider services, Guid merchantId, string path)
     {

@@ -16,7 +16,7 @@ namespace VirtualShopping.Benchmarks;
 /// </summary>
 internal static class InboxRun
 {
-    public const string Usage = "Usage: dotnet run -c Release --project VirtualShopping.Benchmarks -- inbox [--conversations 100000] [--messages 2000000] [--runs 200] [--browser-messages 100] [--no-browser] [--add-index]";
+    public const string Usage = "Usage: dotnet run -c Release --project VirtualShopping.Benchmarks -- inbox [--conversations 100000] [--messages 2000000] [--runs 200] [--browser-messages 100] [--no-browser]";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
@@ -45,12 +45,6 @@ internal static class InboxRun
         var admin = new ChatStaff(Guid.NewGuid(), "HQ admin", StaffRoles.HqAdmin, []);
         var manager = new ChatStaff(Guid.NewGuid(), "Store manager", StaffRoles.StoreManager, [data.StoreIds[1]]);
         var expert = new ChatStaff(data.ExpertIds[0], "Expert 001", StaffRoles.Expert, [data.StoreIds[0]]);
-        if (options.AddIndex)
-        {
-            await InboxData.AddRecommendedIndexAsync(app.Services, data.MerchantId);
-            Progress.Say("Added the recommended index " + InboxData.RecommendedIndex);
-        }
-
         var scenarios = new (string Name, Func<InboxQueries, Task<int>> Query)[]
         {
             ("Mine (expert)", async q => (await q.ListAsync(expert, new InboxFilter(InboxFolder.Mine))).Total),
@@ -127,7 +121,7 @@ internal static class InboxRun
     private static void Print(TextWriter output, Options options, InboxData data, List<(string Name, int Rows, LatencySamples Samples)> results, InboxBrowserRun.Result? browser, AppLogSink logs)
     {
         output.WriteLine();
-        output.WriteLine(Invariant($"VirtualShopping inbox benchmark — {options.Conversations:N0} conversations, {options.Messages:N0} messages, one merchant, SQLite file, {Environment.ProcessorCount} cores{(options.AddIndex ? ", with " + InboxData.RecommendedIndex : string.Empty)}"));
+        output.WriteLine(Invariant($"VirtualShopping inbox benchmark — {options.Conversations:N0} conversations, {options.Messages:N0} messages, one merchant, SQLite file, {Environment.ProcessorCount} cores"));
         output.WriteLine(new string('─', 100));
         output.WriteLine(Invariant($"{"data generation",-30} {data.Generation.TotalSeconds:0.0} s   (raw ADO.NET inserts in one transaction, not part of any figure below)"));
         foreach (var (name, rows, samples) in results)
@@ -154,12 +148,6 @@ internal static class InboxRun
         var options = new Options();
         for (var i = 0; i < args.Count; i++)
         {
-            if (args[i] == "--add-index")
-            {
-                options.AddIndex = true;
-                continue;
-            }
-
             if (args[i] == "--no-browser")
             {
                 options.BrowserMessages = 0;
@@ -197,7 +185,5 @@ internal static class InboxRun
         public int Runs { get; set; } = 200;
 
         public int BrowserMessages { get; set; } = 100;
-
-        public bool AddIndex { get; set; }
     }
 }

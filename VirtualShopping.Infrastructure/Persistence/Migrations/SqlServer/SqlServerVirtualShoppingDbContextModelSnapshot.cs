@@ -459,9 +459,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("MerchantId", "IsPriority", "Status");
 
-                    b.HasIndex("MerchantId", "Status", "StartedAt");
-
                     b.HasIndex("MerchantId", "StoreId", "Status");
+
+                    b.HasIndex("MerchantId", "Status", "ArchivedAt", "StartedAt");
 
                     b.ToTable("Chats");
                 });

@@ -445,9 +445,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("MerchantId", "IsPriority", "Status");
 
-                    b.HasIndex("MerchantId", "Status", "StartedAt");
-
                     b.HasIndex("MerchantId", "StoreId", "Status");
+
+                    b.HasIndex("MerchantId", "Status", "ArchivedAt", "StartedAt");
 
                     b.ToTable("Chats");
                 });

@@ -32,12 +32,7 @@ public sealed class InboxQueries(
     public async Task<ChatStaff?> StaffAsync(Guid staffMemberId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var person = await db.StaffMembers.AsNoTracking()
-            .Where(s => s.Id == staffMemberId && s.Status == StaffStatus.Active)
-            .Select(s => new { s.Id, s.DisplayName, s.Roles, Stores = s.Stores.Select(st => st.Id).ToList(), TeamStores = s.Teams.Select(t => t.StoreId).ToList() })
-            .AsSingleQuery()
-            .SingleOrDefaultAsync(cancellationToken);
-        return person is null ? null : new ChatStaff(person.Id, person.DisplayName, person.Roles, person.Stores.Union(person.TeamStores).ToHashSet());
+        return await ChatStaffLoader.LoadAsync(db, staffMemberId, cancellationToken);
     }
 
     /// <summary>The name the shopper gave, or "Shopper" and the first four hex digits of their id; never their email.</summary>
