@@ -118,6 +118,7 @@ public static class WebSetup
         services.AddScoped<ChatSignals>();
         services.AddScoped<ChatActions>();
         services.AddScoped<ChatHandover>();
+        services.AddScoped<TransferOffers>();
         services.AddScoped<InboxQueries>();
         services.AddScoped<InboxConnection>();
         services.AddScoped<InboxSavedReplies>();

@@ -109,6 +109,28 @@ public sealed class Chat : ITenantOwned
         LastActivityAt = now,
     };
 
+    /// <summary>
+    /// Moves the chat to another department (see <see cref="ChatAccess.CanMoveTo"/>): it waits again and routing
+    /// starts afresh for that department's experts (first wave now, a new claim period); the history stays, and so
+    /// does the store it was last held from.
+    /// </summary>
+    public void MoveTo(Guid departmentId, DateTimeOffset now, StoreAppSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        DepartmentId = departmentId;
+        Status = ChatStatus.Waiting;
+        ExpertId = null;
+        ExpertName = null;
+        ExpertStoreName = null;
+        ClaimedAt = null;
+        QueuedAt = now;
+        WavesSent = 0;
+        NextWaveAt = now;
+        ClaimDeadline = now.AddSeconds(settings.ClaimPeriodSeconds);
+        LastActivityAt = now;
+        IdleWarningSentAt = null;
+    }
+
     /// <summary>How long the shopper has been waiting (or waited) for an expert.</summary>
     public TimeSpan WaitedAt(DateTimeOffset now) =>
         (ClaimedAt ?? (Status == ChatStatus.Waiting ? now : EndedAt ?? now)) - StartedAt;

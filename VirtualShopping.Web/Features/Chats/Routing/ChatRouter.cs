@@ -18,6 +18,7 @@ public sealed class ChatRouter(
     IChatNotifier notifier,
     TimeProvider clock,
     IOptions<ChatRoutingOptions> options,
+    TransferOffers transfers,
     ILogger<ChatRouter> logger)
 {
     /// <summary>The merchant's routing settings, or the defaults when none were saved.</summary>
@@ -102,6 +103,11 @@ public sealed class ChatRouter(
             return ClaimOutcome.NotFound;
         }
 
+        if (offer.Kind == OfferKind.Transfer)
+        {
+            return await transfers.AcceptAsync(offer, cancellationToken);
+        }
+
         var chat = await db.Chats.AsNoTracking().SingleAsync(c => c.Id == offer.ChatId, cancellationToken);
         var settings = await SettingsAsync(db, cancellationToken);
         var expert = await db.StaffMembers.AsNoTracking().SingleAsync(s => s.Id == staffMemberId, cancellationToken);
@@ -114,7 +120,7 @@ public sealed class ChatRouter(
 
         List<PendingOffer> losers;
         var limit = settings.MaxSimultaneousChats;
-        var storeName = await ExpertStore.NameForAsync(db, staffMemberId, chat.DepartmentId, now, cancellationToken);
+        var store = await ExpertStore.ForAsync(db, staffMemberId, chat.DepartmentId, now, cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // The expert's own row first: their claims queue up behind each other on every database, so the
@@ -136,7 +142,8 @@ public sealed class ChatRouter(
                     s => s.SetProperty(c => c.Status, ChatStatus.Active)
                         .SetProperty(c => c.ExpertId, staffMemberId)
                         .SetProperty(c => c.ExpertName, expert.DisplayName)
-                        .SetProperty(c => c.ExpertStoreName, storeName)
+                        .SetProperty(c => c.ExpertStoreName, store == null ? null : store.Value.Name)
+                        .SetProperty(c => c.StoreId, store == null ? null : store.Value.Id)
                         .SetProperty(c => c.ClaimedAt, now)
                         .SetProperty(c => c.LastActivityAt, now)
                         .SetProperty(c => c.NextWaveAt, (DateTimeOffset?)null),
@@ -179,6 +186,12 @@ public sealed class ChatRouter(
         if (offer is null)
         {
             return ChatActionOutcome<bool>.Fail(ChatProblemKind.NotFound, "There is no such offer for you.");
+        }
+
+        if (offer.Kind == OfferKind.Transfer)
+        {
+            // A reassignment the expert turns down: not a declined chat, so it never makes them unavailable.
+            return await transfers.DeclineAsync(offer, cancellationToken);
         }
 
         var declined = await db.ChatOffers.Where(o => o.Id == offerId && o.Status == OfferStatus.Pending)
@@ -241,6 +254,13 @@ public sealed class ChatRouter(
         var offer = await db.ChatOffers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == offerId, cancellationToken);
         if (offer is null)
         {
+            return;
+        }
+
+        if (offer.Kind == OfferKind.Transfer)
+        {
+            // Never a missed offer: the chat stays with its holder.
+            await transfers.ExpireAsync(offer, cancellationToken);
             return;
         }
 
@@ -338,7 +358,8 @@ public sealed class ChatRouter(
             from offer in db.ChatOffers
             join chat in db.Chats on offer.ChatId equals chat.Id
             join department in db.Departments on chat.DepartmentId equals department.Id
-            where offer.StaffMemberId == staffMemberId && offer.Status == OfferStatus.Pending && chat.Status == ChatStatus.Waiting
+            where offer.StaffMemberId == staffMemberId && offer.Status == OfferStatus.Pending
+                  && (offer.Kind == OfferKind.Transfer ? chat.Status == ChatStatus.Active : chat.Status == ChatStatus.Waiting)
             select new { offer, chat, department.Name, Colleagues = db.ChatOffers.Count(o => o.ChatId == chat.Id && o.Status == OfferStatus.Pending) - 1 })
             .AsNoTracking().ToListAsync(cancellationToken);
         return offers.Where(o => o.offer.ExpiresAt > now).OrderBy(o => o.offer.ExpiresAt)
@@ -423,7 +444,8 @@ public sealed class ChatRouter(
         return stores.Where(s => s.IsOpenAt(now)).Select(s => s.Id).ToHashSet();
     }
 
-    private static OfferView ViewOf(ChatOffer offer, Chat chat, string department, int colleagues, StoreAppSettings settings) => new(
+    /// <summary>An offer as the expert's countdown screen shows it.</summary>
+    public static OfferView ViewOf(ChatOffer offer, Chat chat, string department, int colleagues, StoreAppSettings settings) => new(
         offer.Id,
         chat.Id,
         department,
@@ -433,7 +455,9 @@ public sealed class ChatRouter(
         offer.ExpiresAt,
         settings.OfferCountdownSeconds,
         Math.Max(0, colleagues),
-        offer.SpokenBefore);
+        offer.SpokenBefore,
+        offer.Kind,
+        offer.RequestedByName);
 
     private sealed record PendingOffer(Guid Id, Guid StaffMemberId, Guid ChatId);
 }

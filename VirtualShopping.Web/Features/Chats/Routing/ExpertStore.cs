@@ -11,7 +11,8 @@ namespace VirtualShopping.Web.Features.Chats;
 /// </summary>
 public static class ExpertStore
 {
-    public static async Task<string?> NameForAsync(VirtualShoppingDbContext db, Guid staffMemberId, Guid departmentId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The store's id (stored on the chat: its managers see it) and name (shown to the shopper).</summary>
+    public static async Task<(Guid Id, string Name)?> ForAsync(VirtualShoppingDbContext db, Guid staffMemberId, Guid departmentId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var teams = await db.Teams.AsNoTracking()
@@ -26,11 +27,11 @@ public static class ExpertStore
         var storeIds = teams.Select(t => t.StoreId).Distinct().ToList();
         var stores = await db.Stores.AsNoTracking().AsSplitQuery().Where(s => storeIds.Contains(s.Id) && s.Status == StoreStatus.Active).ToListAsync(cancellationToken);
         return stores
-            .Select(s => new { s.Name, Open = s.IsOpenAt(now), Serves = teams.Any(t => t.StoreId == s.Id && t.Serves) })
+            .Select(s => new { s.Id, s.Name, Open = s.IsOpenAt(now), Serves = teams.Any(t => t.StoreId == s.Id && t.Serves) })
             .OrderByDescending(s => s.Serves && s.Open)
             .ThenByDescending(s => s.Serves)
             .ThenBy(s => s.Name, StringComparer.Ordinal)
-            .Select(s => s.Name)
+            .Select(s => ((Guid Id, string Name)?)(s.Id, s.Name))
             .FirstOrDefault();
     }
 }

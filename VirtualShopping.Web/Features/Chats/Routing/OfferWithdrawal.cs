@@ -14,4 +14,7 @@ public enum OfferWithdrawal
 
     /// <summary>The expert went unavailable.</summary>
     WentUnavailable = 3,
+
+    /// <summary>The chat moved to another department, or (a transfer offer) was handed to someone else.</summary>
+    ChatMoved = 4,
 }

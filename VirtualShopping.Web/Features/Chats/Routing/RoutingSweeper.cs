@@ -91,7 +91,8 @@ public sealed class RoutingSweeper(
 
         await CloseRevokedConnectionsAsync(db, cancellationToken);
         var expiredOffers = await db.ChatOffers.IgnoreQueryFilters().AsNoTracking()
-            .Where(o => o.Status == OfferStatus.Pending && (o.ExpiresAt <= now || db.Chats.IgnoreQueryFilters().Any(c => c.Id == o.ChatId && c.Status != ChatStatus.Waiting)))
+            .Where(o => o.Status == OfferStatus.Pending && (o.ExpiresAt <= now || db.Chats.IgnoreQueryFilters().Any(
+                c => c.Id == o.ChatId && c.Status != (o.Kind == OfferKind.Transfer ? ChatStatus.Active : ChatStatus.Waiting))))
             .Select(o => new Due(o.Id, o.MerchantId)).ToListAsync(cancellationToken);
         var missedChats = await db.Chats.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.Status == ChatStatus.Waiting && c.ClaimDeadline <= now)
