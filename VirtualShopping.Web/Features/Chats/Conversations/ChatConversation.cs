@@ -88,6 +88,9 @@ public sealed class ChatConversation(
 
         logger.ChatStarted(chat.Id, department!.Name, chat.Language);
 
+        // Supervisors' Waiting views show the new chat at once.
+        await notifier.ChatUpdatedAsync(chat.Id, null);
+
         await router.DispatchWaveAsync(chat.Id, cancellationToken);
         return new StartChatOutcome(ChatView.Of(chat, now), null, problems);
     }
