@@ -178,6 +178,7 @@ public static class WebSetup
         app.MapWidgetEndpoints();
         app.MapShopperChatEndpoints();
         app.MapExpertEndpoints();
+        app.MapInboxAttachmentEndpoints();
         app.MapLeftMessageEndpoints();
         app.MapLeftMessageLinks();
         app.MapShopperEventEndpoints();

@@ -38,4 +38,16 @@ public sealed class BlockedShopper : ITenantOwned
     public Guid? UnblockedById { get; set; }
 
     public bool IsActive => UnblockedAt is null;
+
+    /// <summary>How a shopper's email is kept and matched: SHA-256 (lower-case hex) of the trimmed, lower-case address; null for none.</summary>
+    public static string? HashEmail(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant());
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+    }
 }

@@ -42,8 +42,18 @@ public static class ChatAccess
     /// <summary>A waiting or active chat is closed by the expert holding it, or by whoever manages it.</summary>
     public static bool CanClose(ChatStaff staff, Chat chat, bool servedByStaffStores = false)
     {
+        ArgumentNullException.ThrowIfNull(staff);
         ArgumentNullException.ThrowIfNull(chat);
         return chat.Status is ChatStatus.Waiting or ChatStatus.Active
+            && (chat.ExpertId == staff.Id || ManagesChat(staff, chat, servedByStaffStores));
+    }
+
+    /// <summary>An ended or missed chat is archived (hidden from Closed, never deleted) or restored by the expert who held it, or by whoever manages it.</summary>
+    public static bool CanArchive(ChatStaff staff, Chat chat, bool servedByStaffStores = false)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(chat);
+        return chat.Status is ChatStatus.Ended or ChatStatus.Missed
             && (chat.ExpertId == staff.Id || ManagesChat(staff, chat, servedByStaffStores));
     }
 

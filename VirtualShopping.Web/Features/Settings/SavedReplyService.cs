@@ -15,7 +15,7 @@ public sealed class SavedReplyService(IDbContextFactory<VirtualShoppingDbContext
     public async Task<IReadOnlyList<SavedReply>> ListAsync(string? search, string? language, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var replies = db.SavedReplies.AsNoTracking();
+        var replies = db.SavedReplies.AsNoTracking().Where(r => r.StaffMemberId == null); // experts' personal replies are theirs (InboxSavedReplies)
         if (!string.IsNullOrWhiteSpace(language))
         {
             replies = replies.Where(r => r.Language == language);
@@ -37,7 +37,7 @@ public sealed class SavedReplyService(IDbContextFactory<VirtualShoppingDbContext
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var result = await validator.ValidateAsync(input, cancellationToken);
         var shortcut = input.Shortcut.Trim().ToLowerInvariant();
-        if (result.IsValid && await db.SavedReplies.AnyAsync(r => r.Shortcut == shortcut && r.Language == input.Language && r.Id != id, cancellationToken))
+        if (result.IsValid && await db.SavedReplies.AnyAsync(r => r.StaffMemberId == null && r.Shortcut == shortcut && r.Language == input.Language && r.Id != id, cancellationToken))
         {
             result.Errors.Add(new ValidationFailure(nameof(SavedReplyInput.Shortcut), $"{shortcut} is already used for another {ChatLanguages.NameOf(input.Language)} reply."));
         }
@@ -50,7 +50,7 @@ public sealed class SavedReplyService(IDbContextFactory<VirtualShoppingDbContext
         SavedReply reply;
         if (id is { } existing)
         {
-            var found = await db.SavedReplies.SingleOrDefaultAsync(r => r.Id == existing, cancellationToken);
+            var found = await db.SavedReplies.SingleOrDefaultAsync(r => r.Id == existing && r.StaffMemberId == null, cancellationToken);
             if (found is null)
             {
                 return SaveResult<SavedReply>.NotFound();
@@ -75,7 +75,7 @@ public sealed class SavedReplyService(IDbContextFactory<VirtualShoppingDbContext
     public async Task<SaveResult<SavedReply>> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var reply = await db.SavedReplies.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var reply = await db.SavedReplies.SingleOrDefaultAsync(r => r.Id == id && r.StaffMemberId == null, cancellationToken);
         if (reply is null)
         {
             return SaveResult<SavedReply>.NotFound();

@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using VirtualShopping.Domain.Chats;
+using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Web.Authorization;
 
 namespace VirtualShopping.Web.Features.Chats;
 
@@ -40,6 +43,30 @@ public static class ChatAttachmentEndpoints
         expert.MapGet("/chats/{chatId:guid}/attachments/{attachmentId:guid}", async (Guid chatId, Guid attachmentId, HttpContext http, ChatAttachments attachments, CancellationToken ct) =>
             Serve(http, await attachments.OpenAsync(chatId, attachmentId, null, ExpertCallerFilter.ExpertOf(http).Id, ct)))
             .WithName("GetExpertAttachment");
+    }
+
+    /// <summary>
+    /// GET /inbox/attachments/{chatId}/{attachmentId} for the dashboard inbox (sign-in cookie): anyone who may see the
+    /// chat (<see cref="ChatAccess.CanSee"/>); 404 for everyone else, as for a file that does not exist.
+    /// </summary>
+    public static void MapInboxAttachmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/inbox/attachments/{chatId:guid}/{attachmentId:guid}", async (Guid chatId, Guid attachmentId, HttpContext http, ChatAttachments attachments, IDbContextFactory<VirtualShoppingDbContext> contexts, CancellationToken ct) =>
+        {
+            ChatStaff? staff = null;
+            if (http.User.StaffMemberId() is { } staffId)
+            {
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                staff = await ChatStaffLoader.LoadAsync(db, staffId, ct);
+            }
+
+            return Serve(http, staff is null ? null : await attachments.OpenForStaffAsync(staff, chatId, attachmentId, ct));
+        })
+            .RequireAuthorization(Policies.Inbox)
+            .WithTags("Inbox")
+            .WithName("GetInboxAttachment")
+            .WithSummary("A photo or video of a chat, for the dashboard inbox");
     }
 
     private static IResult Created(HttpContext http, ChatActionOutcome<MessageView> outcome) =>

@@ -33,17 +33,60 @@ public sealed partial class ChatAttachments(
     private const long EnvelopeBytes = 1024 * 1024;
 
     public Task<ChatActionOutcome<MessageView>> UploadFromShopperAsync(Guid shopperId, Guid chatId, HttpRequest request, CancellationToken cancellationToken = default) =>
-        UploadAsync(c => c.ShopperId == shopperId, chatId, MessageSender.Shopper, shopperId, null, null, request, cancellationToken);
+        UploadAsync(c => c.ShopperId == shopperId, chatId, MessageSender.Shopper, shopperId, null, null, (chat, ct) => ReceiveAsync(chat, MessageSender.Shopper, null, request, ct), null, cancellationToken);
 
     public Task<ChatActionOutcome<MessageView>> UploadFromExpertAsync(Guid staffMemberId, string expertName, Guid chatId, HttpRequest request, CancellationToken cancellationToken = default) =>
-        UploadAsync(c => c.ExpertId == staffMemberId, chatId, MessageSender.Expert, null, staffMemberId, expertName, request, cancellationToken);
+        UploadAsync(c => c.ExpertId == staffMemberId, chatId, MessageSender.Expert, null, staffMemberId, expertName, (chat, ct) => ReceiveAsync(chat, MessageSender.Expert, staffMemberId, request, ct), null, cancellationToken);
 
     /// <summary>
     /// An image or video the expert picked in the dashboard inbox (a browser file stream rather than a multipart
     /// request): the same size limits, content sniffing, merchant settings and storage as the Store App's upload.
     /// </summary>
-    public Task<ChatActionOutcome<MessageView>> UploadFromInboxAsync(Guid staffMemberId, string expertName, Guid chatId, Stream content, string fileName, string? caption, string? clientMessageId, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException($"{staffMemberId}{expertName}{chatId}{content}{fileName}{caption}{clientMessageId}{cancellationToken}");
+    public Task<ChatActionOutcome<MessageView>> UploadFromInboxAsync(Guid staffMemberId, string expertName, Guid chatId, Stream content, string fileName, string? caption, string? clientMessageId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        string? text = null;
+        if (!string.IsNullOrWhiteSpace(caption))
+        {
+            var (cleaned, result) = ChatMessage.CleanText(caption);
+            if (!result.IsValid)
+            {
+                return Task.FromResult(ChatActionOutcome<MessageView>.Fail(ChatProblemKind.Invalid, result.Error!, "caption"));
+            }
+
+            text = cleaned;
+        }
+
+        var messageId = string.IsNullOrWhiteSpace(clientMessageId) ? null : clientMessageId.Trim();
+        if (messageId is { Length: > ChatMessage.MaxClientMessageIdLength })
+        {
+            return Task.FromResult(ChatActionOutcome<MessageView>.Fail(ChatProblemKind.Invalid, $"The client message id can be at most {ChatMessage.MaxClientMessageIdLength} characters.", ClientMessageIdField));
+        }
+
+        return UploadAsync(
+            c => c.ExpertId == staffMemberId,
+            chatId,
+            MessageSender.Expert,
+            null,
+            staffMemberId,
+            expertName,
+            async (chat, ct) => await StoreAsync(chat, MessageSender.Expert, staffMemberId, content, fileName, ct) with { ClientMessageId = messageId },
+            text,
+            cancellationToken);
+    }
+
+    /// <summary>The attachment and its bytes for a staff member who may see the chat (the dashboard inbox); null for anyone else.</summary>
+    public async Task<(ChatAttachment Attachment, Stream Content)?> OpenForStaffAsync(ChatStaff staff, Guid chatId, Guid attachmentId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await StaffChat.FindAsync(db, staff, chatId, cancellationToken) is not { } found || !found.CanSee(staff))
+        {
+            return null;
+        }
+
+        var attachment = await db.ChatAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ChatId == chatId, cancellationToken);
+        return attachment is null ? null : await ContentOfAsync(attachment, cancellationToken);
+    }
 
     /// <summary>The attachment and its bytes when the caller is the chat's shopper or its expert; null for anyone else.</summary>
     public async Task<(ChatAttachment Attachment, Stream Content)?> OpenAsync(Guid chatId, Guid attachmentId, Guid? shopperId, Guid? staffMemberId, CancellationToken cancellationToken = default)
@@ -53,11 +96,11 @@ public sealed partial class ChatAttachments(
             .Where(a => a.Id == attachmentId && a.ChatId == chatId)
             .Where(a => db.Chats.Any(c => c.Id == a.ChatId && ((shopperId != null && c.ShopperId == shopperId) || (staffMemberId != null && c.ExpertId == staffMemberId))))
             .SingleOrDefaultAsync(cancellationToken);
-        if (attachment is null)
-        {
-            return null;
-        }
+        return attachment is null ? null : await ContentOfAsync(attachment, cancellationToken);
+    }
 
+    private async Task<(ChatAttachment Attachment, Stream Content)?> ContentOfAsync(ChatAttachment attachment, CancellationToken cancellationToken)
+    {
         var content = await storage.OpenReadAsync(attachment.StorageKey, cancellationToken);
         return content is null ? null : (attachment, content);
     }
@@ -69,7 +112,8 @@ public sealed partial class ChatAttachments(
         Guid? shopperId,
         Guid? staffMemberId,
         string? authorName,
-        HttpRequest request,
+        Func<Chat, CancellationToken, Task<Received>> receive,
+        string? caption,
         CancellationToken cancellationToken)
     {
         Chat? chat;
@@ -92,7 +136,7 @@ public sealed partial class ChatAttachments(
             }
         }
 
-        var received = await ReceiveAsync(chat, sender, staffMemberId, request, cancellationToken);
+        var received = await receive(chat, cancellationToken);
         if (received.Refusal is { } refusal)
         {
             return refusal;
@@ -102,7 +146,7 @@ public sealed partial class ChatAttachments(
         var kept = false;
         try
         {
-            var outcome = await conversation.PostAttachmentAsync(attachment, shopperId, authorName, received.ClientMessageId, cancellationToken);
+            var outcome = await conversation.PostAttachmentAsync(attachment, shopperId, authorName, received.ClientMessageId, caption, cancellationToken);
 
             // A retried upload is answered with the message stored the first time; this copy is not needed.
             kept = outcome.Value?.Attachment?.Id == attachment.Id;

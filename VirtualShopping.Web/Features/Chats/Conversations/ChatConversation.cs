@@ -59,6 +59,13 @@ public sealed class ChatConversation(
             return new StartChatOutcome(null, null, problems);
         }
 
+        // A blocked shopper (by this session or the email they give) is told only that chat is not available.
+        if (await ChatActions.IsBlockedAsync(db, shopperId, email, cancellationToken))
+        {
+            problems["chat"] = [ChatActions.NotAvailable];
+            return new StartChatOutcome(null, null, problems);
+        }
+
         if (!await AnyStoreOpenForAsync(db, input.DepartmentId, now, cancellationToken))
         {
             var account = await db.AccountSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new AccountSettings();
@@ -129,11 +136,15 @@ public sealed class ChatConversation(
         PostAsync(c => c.ExpertId == staffMemberId, chatId, MessageSender.Expert, staffMemberId, expertName, text, clientMessageId, null, cancellationToken);
 
     /// <summary>An image or video already in storage (see <see cref="ChatAttachments"/>), as a message from the side that uploaded it.</summary>
-    public Task<ChatActionOutcome<MessageView>> PostAttachmentAsync(ChatAttachment attachment, Guid? shopperId, string? authorName, string? clientMessageId, CancellationToken cancellationToken = default)
+    public Task<ChatActionOutcome<MessageView>> PostAttachmentAsync(ChatAttachment attachment, Guid? shopperId, string? authorName, string? clientMessageId, CancellationToken cancellationToken = default) =>
+        PostAttachmentAsync(attachment, shopperId, authorName, clientMessageId, null, cancellationToken);
+
+    /// <param name="caption">The message's text; the file's name (or "Photo"/"Video") when none.</param>
+    public Task<ChatActionOutcome<MessageView>> PostAttachmentAsync(ChatAttachment attachment, Guid? shopperId, string? authorName, string? clientMessageId, string? caption, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attachment);
         System.Linq.Expressions.Expression<Func<Chat, bool>> mine = attachment.Sender == MessageSender.Shopper ? c => c.ShopperId == shopperId : c => c.ExpertId == attachment.StaffMemberId;
-        return PostAsync(mine, attachment.ChatId, attachment.Sender, attachment.StaffMemberId, authorName, attachment.Caption, clientMessageId, attachment, cancellationToken);
+        return PostAsync(mine, attachment.ChatId, attachment.Sender, attachment.StaffMemberId, authorName, caption ?? attachment.Caption, clientMessageId, attachment, cancellationToken);
     }
 
     /// <summary>Null when the chat takes messages from this side now (the shopper's while waiting or active, the expert's while active); otherwise why not.</summary>
@@ -230,7 +241,11 @@ public sealed class ChatConversation(
     }
 
     /// <summary>Ends a waiting or active chat once, posts the closing line, and queues the transcript when the shopper gave an email.</summary>
-    public async Task<ChatActionOutcome<ChatView>> EndAsync(Guid chatId, ChatEndReason reason, CancellationToken cancellationToken = default)
+    public Task<ChatActionOutcome<ChatView>> EndAsync(Guid chatId, ChatEndReason reason, CancellationToken cancellationToken = default) =>
+        EndAsync(chatId, reason, null, cancellationToken);
+
+    /// <param name="closedBy">Who closed it when it is not the expert holding it (a manager): named in the closing line.</param>
+    public async Task<ChatActionOutcome<ChatView>> EndAsync(Guid chatId, ChatEndReason reason, string? closedBy, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -251,7 +266,7 @@ public sealed class ChatConversation(
         var line = reason switch
         {
             ChatEndReason.Shopper => "The shopper ended the chat.",
-            ChatEndReason.Expert => $"{chat.ExpertName} closed the chat.",
+            ChatEndReason.Expert => $"{closedBy ?? chat.ExpertName} closed the chat.",
             _ => "The chat ended because nobody wrote for a while.",
         };
         var closing = await ChatLog.AppendAsync(db, chat, MessageSender.System, null, null, line, null, now, cancellationToken);

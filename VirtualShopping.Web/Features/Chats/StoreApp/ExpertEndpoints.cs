@@ -75,14 +75,13 @@ public static class ExpertEndpoints
                 : ChatResults.NoSuchChatProblem())
             .WithName("GetExpertMessages");
 
-        expert.MapPost("/chats/{chatId:guid}/messages", async (Guid chatId, SendMessageInput input, HttpContext http, ChatConversation conversation, IDbContextFactory<VirtualShoppingDbContext> contexts, CancellationToken ct) =>
+        expert.MapPost("/chats/{chatId:guid}/messages", async (Guid chatId, SendMessageInput input, HttpContext http, ChatConversation conversation, InboxSavedReplies replies, CancellationToken ct) =>
         {
             var (id, name) = ExpertCallerFilter.ExpertOf(http);
             var text = input.Text;
             if (input.SavedReplyId is { } replyId)
             {
-                await using var db = await contexts.CreateDbContextAsync(ct);
-                text = await db.SavedReplies.Where(r => r.Id == replyId).Select(r => r.Text).SingleOrDefaultAsync(ct);
+                text = await replies.TextOfAsync(id, replyId, ct);
                 if (text is null)
                 {
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["savedReplyId"] = ["There is no such saved reply."] }, title: "Check what you entered");
@@ -100,9 +99,7 @@ public static class ExpertEndpoints
 
         expert.MapExpertAttachmentEndpoints();
 
-        expert.MapGet("/saved-replies", async (string? language, string? search, SavedReplyService replies, CancellationToken ct) =>
-            Results.Ok((await replies.ListAsync(search, language, ct)).Select(r => new { r.Id, r.Title, r.Shortcut, r.Language, r.Text })))
-            .WithName("GetExpertSavedReplies");
+        expert.MapExpertChatActionEndpoints();
 
         expert.MapExpertChatSignals();
     }
