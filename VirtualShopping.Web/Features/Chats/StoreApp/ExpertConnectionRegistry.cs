@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.SignalR;
 
 namespace VirtualShopping.Web.Features.Chats;
 
 /// <summary>
-/// The expert hub connections this app instance holds, whose database rows it keeps fresh; a closed
+/// The expert connections this app instance holds (Store App hub connections and open web inboxes), whose database rows it keeps fresh; a closed
 /// connection is signalled once its row is gone (routing no longer counts it). A held connection can be
 /// aborted: when its expert loses access (here at once, or by the sweep when the row is gone or revoked).
 /// </summary>
@@ -12,8 +11,9 @@ public sealed class ExpertConnectionRegistry
 {
     private readonly ConcurrentDictionary<string, Held> connections = new();
 
-    public void Add(string connectionId, Guid staffMemberId, HubCallerContext context) =>
-        connections[connectionId] = new Held(staffMemberId, context, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    /// <param name="abort">Closes the connection from the server side (a hub passes <c>Context.Abort</c>; the inbox its page's callback).</param>
+    public void Add(string connectionId, Guid staffMemberId, Action abort) =>
+        connections[connectionId] = new Held(staffMemberId, abort, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     /// <summary>Called once the connection's row has been removed.</summary>
     public void Remove(string connectionId)
@@ -37,7 +37,7 @@ public sealed class ExpertConnectionRegistry
         {
             if (connections.TryGetValue(id, out var held))
             {
-                held.Context.Abort();
+                held.Abort();
             }
         }
     }
@@ -46,5 +46,5 @@ public sealed class ExpertConnectionRegistry
     public void AbortExpert(Guid staffMemberId) =>
         Abort(connections.Where(c => c.Value.StaffMemberId == staffMemberId).Select(c => c.Key).ToList());
 
-    private sealed record Held(Guid StaffMemberId, HubCallerContext Context, TaskCompletionSource Closed);
+    private sealed record Held(Guid StaffMemberId, Action Abort, TaskCompletionSource Closed);
 }

@@ -98,6 +98,7 @@ public static class ExpertEndpoints
             .WithName("CloseExpertChat");
 
         expert.MapExpertAttachmentEndpoints();
+        expert.MapExpertHandoverEndpoints();
 
         expert.MapExpertChatActionEndpoints();
 

@@ -22,6 +22,7 @@ public sealed class ExpertHub(
     ChatRouter router,
     ChatConversation conversation,
     ChatSignals signals,
+    IChatNotifier notifier,
     TimeProvider clock) : Hub
 {
     public const string Path = "/hubs/expert";
@@ -37,7 +38,7 @@ public sealed class ExpertHub(
             await db.SaveChangesAsync();
         }
 
-        registry.Add(Context.ConnectionId, staffMemberId, Context);
+        registry.Add(Context.ConnectionId, staffMemberId, Context.Abort);
         await Groups.AddToGroupAsync(Context.ConnectionId, HubChatNotifier.ExpertGroup(staffMemberId));
 
         // A reconnecting Store App gets the offers still counting down for it.
@@ -47,6 +48,7 @@ public sealed class ExpertHub(
         }
 
         await base.OnConnectedAsync();
+        await notifier.TeamChangedAsync(staffMemberId);
         await Clients.Caller.SendAsync(ChatHubEvents.Ready, new { staffMemberId });
     }
 
@@ -62,6 +64,11 @@ public sealed class ExpertHub(
         finally
         {
             registry.Remove(Context.ConnectionId);
+        }
+
+        if (Context.User?.StaffMemberId() is { } staffMemberId)
+        {
+            await notifier.TeamChangedAsync(staffMemberId);
         }
 
         await base.OnDisconnectedAsync(exception);
