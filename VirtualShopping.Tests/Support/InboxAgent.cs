@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -8,7 +9,7 @@ namespace VirtualShopping.Tests.Support;
 /// circuit), found only by the inbox contract's test ids and accessible names: the availability switch, offer
 /// cards, the conversation, the composer (note mode too) and the reassign dialog.
 /// </summary>
-public sealed class InboxAgent : IAsyncDisposable
+public sealed partial class InboxAgent : IAsyncDisposable
 {
     private InboxAgent(IPage page) => Page = page;
 
@@ -179,11 +180,32 @@ public sealed class InboxAgent : IAsyncDisposable
     /// <summary>Reassigns the open conversation to a teammate through the dialog.</summary>
     public async Task ReassignAsync(Guid staffId)
     {
-        await Conversation.GetByTestId("action-reassign").ClickAsync();
+        await ConversationActionAsync("action-reassign");
         var option = Page.Locator($"[data-testid=reassign-option][data-staff-id='{staffId}']");
         await option.ClickAsync();
         await Page.GetByTestId("dialog-confirm").ClickAsync();
         await Expect(Page.GetByTestId("dialog-confirm")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// Clicks one of the conversation's actions: buttons in the header, or items of the "Conversation actions" menu
+    /// when the pane is narrower than 760 px (the pane tells the server its width; the class says it was heard).
+    /// </summary>
+    public async Task ConversationActionAsync(string testId)
+    {
+        var narrow = await Conversation.EvaluateAsync<bool>(
+            "e => { const s = getComputedStyle(e); return e.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) < 760; }");
+        if (narrow)
+        {
+            await Expect(Conversation).ToHaveClassAsync(NarrowClass());
+            await Conversation.Locator("button[aria-label='Conversation actions']").ClickAsync();
+            await Page.GetByTestId(testId).ClickAsync();
+        }
+        else
+        {
+            await Expect(Conversation).Not.ToHaveClassAsync(NarrowClass());
+            await Conversation.GetByTestId(testId).ClickAsync();
+        }
     }
 
     /// <summary>Saves a screenshot when VS_SCREENSHOT_DIR is set.</summary>
@@ -204,4 +226,7 @@ public sealed class InboxAgent : IAsyncDisposable
 
         await Expect(ConversationOf(chatId)).ToBeVisibleAsync();
     }
+
+    [GeneratedRegex(@"\bconversation-narrow\b")]
+    private static partial Regex NarrowClass();
 }
