@@ -92,6 +92,7 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["PUT /api/v1/settings/chat"] = [HqAdmin],
         ["GET /api/v1/left-messages/"] = DashboardStaff,
         ["POST /api/v1/left-messages/{id:guid}/replies"] = DashboardStaff,
+        ["GET /inbox/attachments/{chatId:guid}/{attachmentId:guid}"] = DashboardStaff, // Policies.Inbox: every staff role; ChatAccess decides per chat (404)
 
         // The widget (public, then the shopper's session).
         ["GET /api/v1/widget/{publicKey}/config"] = Everyone,
@@ -127,6 +128,12 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["POST /api/v1/expert/chats/{chatId:guid}/attachments"] = [StoreApp],
         ["GET /api/v1/expert/chats/{chatId:guid}/attachments/{attachmentId:guid}"] = [StoreApp],
         ["GET /api/v1/expert/saved-replies"] = [StoreApp],
+        ["POST /api/v1/expert/saved-replies"] = [StoreApp],
+        ["DELETE /api/v1/expert/saved-replies/{replyId:guid}"] = [StoreApp],
+        ["GET /api/v1/expert/chats/{chatId:guid}"] = [StoreApp],
+        ["POST /api/v1/expert/chats/{chatId:guid}/notes"] = [StoreApp],
+        ["PUT /api/v1/expert/chats/{chatId:guid}/priority"] = [StoreApp],
+        ["POST /api/v1/expert/chats/{chatId:guid}/block"] = [StoreApp],
         ["POST /api/v1/expert/chats/{chatId:guid}/typing"] = [StoreApp],
         ["POST /api/v1/expert/chats/{chatId:guid}/read"] = [StoreApp],
         ["* /hubs/expert/negotiate"] = [StoreApp],

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using VirtualShopping.Web.Authorization;
 using VirtualShopping.Web.Components.Shared;
 using VirtualShopping.Web.Features.Chats;
@@ -17,9 +18,9 @@ public static class LeftMessageEndpoints
             .WithName("LeaveMessage");
 
         var dashboard = app.MapGroup("/api/v1/left-messages").WithTags("Left messages").RequireAuthorization(Policies.Staff);
-        dashboard.MapGet("/", async (bool? includeAnswered, string? search, LeftMessageService messages, CancellationToken ct) =>
-            Results.Ok(await messages.ListAsync(includeAnswered ?? false, search, ct))).WithName("ListLeftMessages");
-        dashboard.MapPost("/{id:guid}/replies", async (Guid id, ReplyInput input, LeftMessageService messages, CancellationToken ct) =>
-            (await messages.ReplyAsync(id, input, ct)).ToHttp(reply => new { reply.Id, reply.Delivery })).WithName("ReplyToLeftMessage");
+        dashboard.MapGet("/", async (bool? includeAnswered, string? search, ClaimsPrincipal user, LeftMessageService messages, CancellationToken ct) =>
+            Results.Ok(await messages.ListAsync(user, includeAnswered ?? false, search, ct))).WithName("ListLeftMessages");
+        dashboard.MapPost("/{id:guid}/replies", async (Guid id, ReplyInput input, ClaimsPrincipal user, LeftMessageService messages, CancellationToken ct) =>
+            (await messages.ReplyAsync(user, id, input, ct)).ToHttp(reply => new { reply.Id, reply.Delivery })).WithName("ReplyToLeftMessage");
     }
 }

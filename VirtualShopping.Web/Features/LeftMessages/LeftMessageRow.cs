@@ -2,7 +2,10 @@ using VirtualShopping.Domain.Chats;
 
 namespace VirtualShopping.Web.Features.LeftMessages;
 
-/// <summary>A left message in the dashboard list, with its answers.</summary>
+/// <summary>
+/// A left message in the dashboard list, with its answers. <see cref="Email"/> and <see cref="Phone"/> are null unless
+/// the reader answers this message (<see cref="CanAnswer"/>, from <see cref="LeftMessageAccess"/>).
+/// </summary>
 public sealed record LeftMessageRow(
     Guid Id,
     LeftMessageReason Reason,
@@ -16,4 +19,5 @@ public sealed record LeftMessageRow(
     DateTimeOffset CreatedAt,
     DateTimeOffset? AnsweredAt,
     DateTimeOffset? ShopperReturnedAt,
-    IReadOnlyList<ReplyRow> Replies);
+    IReadOnlyList<ReplyRow> Replies,
+    bool CanAnswer);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Chats;
@@ -87,10 +88,15 @@ public sealed class LeftMessageService(
         return ChatActionOutcome<Guid>.Ok(message.Id);
     }
 
-    /// <summary>The merchant's left messages, newest first; waiting ones only unless asked for all.</summary>
-    public async Task<IReadOnlyList<LeftMessageRow>> ListAsync(bool includeAnswered, string? search, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The merchant's left messages, newest first; waiting ones only unless asked for all. The phone and email show only
+    /// on messages the reader answers (<see cref="LeftMessageAccess"/>); a search matches them only there.
+    /// </summary>
+    public async Task<IReadOnlyList<LeftMessageRow>> ListAsync(ClaimsPrincipal reader, bool includeAnswered, string? search, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var staff = await ChatStaffLoader.FromUserAsync(db, reader, cancellationToken);
+        var served = await ServedDepartmentsAsync(db, staff, cancellationToken);
         var query = db.LeftMessages.AsNoTracking().Include(m => m.Replies).AsQueryable();
         if (!includeAnswered)
         {
@@ -106,16 +112,46 @@ public sealed class LeftMessageService(
 
         var messages = await query.OrderByDescending(m => m.CreatedAt).Take(200).ToListAsync(cancellationToken);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
-        return messages.Select(m => new LeftMessageRow(
-            m.Id, m.Reason, m.Name, m.Email, m.Phone, m.Text, m.Language,
-            m.DepartmentId is { } d && departments.TryGetValue(d, out var name) ? name : null,
-            m.PageUrl, m.CreatedAt, m.AnsweredAt, m.ShopperReturnedAt,
-            m.Replies.OrderBy(r => r.CreatedAt).Select(r => new ReplyRow(r.Id, r.Channel, r.Text, r.AuthorName, r.CreatedAt, r.Delivery, r.SentAt, r.Attempts, r.LastError, r.LinkExpiresAt)).ToList()))
-            .ToList();
+        var rows = new List<LeftMessageRow>();
+        foreach (var m in messages)
+        {
+            var answers = CanAnswer(staff, m, served);
+            if (!answers && !string.IsNullOrWhiteSpace(search)
+                && !m.Name.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase) && !m.Text.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // found only by contact details this reader may not see
+            }
+
+            rows.Add(new LeftMessageRow(
+                m.Id, m.Reason, m.Name, answers ? m.Email : null, answers ? m.Phone : null, m.Text, m.Language,
+                m.DepartmentId is { } d && departments.TryGetValue(d, out var name) ? name : null,
+                m.PageUrl, m.CreatedAt, m.AnsweredAt, m.ShopperReturnedAt,
+                m.Replies.OrderBy(r => r.CreatedAt).Select(r => new ReplyRow(r.Id, r.Channel, r.Text, r.AuthorName, r.CreatedAt, r.Delivery, r.SentAt, r.Attempts, r.LastError, r.LinkExpiresAt)).ToList(),
+                answers));
+        }
+
+        return rows;
     }
 
+    /// <summary>The needs an active team of one of the person's stores serves.</summary>
+    private static async Task<HashSet<Guid>> ServedDepartmentsAsync(VirtualShoppingDbContext db, ChatStaff staff, CancellationToken cancellationToken)
+    {
+        var stores = staff.StoreIds.ToList();
+        if (stores.Count == 0)
+        {
+            return [];
+        }
+
+        var departments = await db.Teams.AsNoTracking().Where(t => t.IsActive && stores.Contains(t.StoreId))
+            .SelectMany(t => t.Departments.Where(d => !d.IsArchived).Select(d => d.Id)).ToListAsync(cancellationToken);
+        return departments.ToHashSet();
+    }
+
+    private static bool CanAnswer(ChatStaff staff, LeftMessage message, HashSet<Guid> served) =>
+        LeftMessageAccess.CanAnswer(staff, message, message.DepartmentId is { } department && served.Contains(department));
+
     /// <summary>Queues an answer by email or SMS; refuses one the shopper cannot receive or the server cannot send.</summary>
-    public async Task<SaveResult<LeftMessageReply>> ReplyAsync(Guid leftMessageId, ReplyInput input, CancellationToken cancellationToken = default)
+    public async Task<SaveResult<LeftMessageReply>> ReplyAsync(ClaimsPrincipal author, Guid leftMessageId, ReplyInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -123,6 +159,12 @@ public sealed class LeftMessageService(
         if (message is null)
         {
             return SaveResult<LeftMessageReply>.NotFound();
+        }
+
+        var staff = await ChatStaffLoader.FromUserAsync(db, author, cancellationToken);
+        if (!CanAnswer(staff, message, await ServedDepartmentsAsync(db, staff, cancellationToken)))
+        {
+            return SaveResult<LeftMessageReply>.Forbidden(nameof(ReplyInput.Channel), "Messages about this need are answered by the stores that serve it, managers and support.");
         }
 
         var (text, result) = ChatMessage.CleanText(input.Text);

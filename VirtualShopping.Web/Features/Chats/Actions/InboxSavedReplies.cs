@@ -52,7 +52,7 @@ public sealed class InboxSavedReplies(IDbContextFactory<VirtualShoppingDbContext
         if (await db.SavedReplies.AnyAsync(r => r.StaffMemberId == staffMemberId && r.Language == saved.Language && r.Shortcut == saved.Shortcut, cancellationToken))
         {
             return ChatActionOutcome<SavedReplyChoice>.Fail(
-                ChatProblemKind.Invalid, $"You already have a {ChatLanguages.NameOf(saved.Language)} reply with the shortcut {saved.Shortcut}.", "shortcut");
+                ChatProblemKind.Invalid, $"You already have a reply with the shortcut {saved.Shortcut} in {ChatLanguages.NameOf(saved.Language)}.", "shortcut");
         }
 
         db.SavedReplies.Add(saved);
@@ -64,7 +64,7 @@ public sealed class InboxSavedReplies(IDbContextFactory<VirtualShoppingDbContext
         {
             // The same reply added twice at once: the unique index keeps one.
             return ChatActionOutcome<SavedReplyChoice>.Fail(
-                ChatProblemKind.Invalid, $"You already have a {ChatLanguages.NameOf(saved.Language)} reply with the shortcut {saved.Shortcut}.", "shortcut");
+                ChatProblemKind.Invalid, $"You already have a reply with the shortcut {saved.Shortcut} in {ChatLanguages.NameOf(saved.Language)}.", "shortcut");
         }
 
         return ChatActionOutcome<SavedReplyChoice>.Ok(Choice(saved));
