@@ -124,6 +124,8 @@ public static class WebSetup
         services.AddScoped<InboxSavedReplies>();
         services.AddScoped<ChatAttachments>();
         services.AddScoped<TranscriptJob>();
+        services.AddScoped<OfflineReplyJob>();
+        services.AddScoped<OfflineReplies>();
         services.AddScoped<LeftMessageService>();
         services.AddScoped<LeftMessageReplyJob>();
         services.AddScoped<ShopperEventService>();

@@ -103,12 +103,12 @@ public sealed class WidgetBrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// A merchant of its own for one scenario: a London store (open around the clock unless <paramref name="open"/>
-    /// is false), departments "Shoes" and "Hats", one expert (password <see cref="RoutingWorld.Password"/>), the
+    /// is false), departments "Shoes" and "Hats", one expert or more (password <see cref="RoutingWorld.Password"/>), the
     /// host pages and the shop allowed, the widget shown day and night. The callbacks change its settings.
     /// </summary>
-    public async Task<RoutingWorld> NewMerchantAsync(Action<ChatSettings>? chat = null, Action<StoreAppSettings>? storeApp = null, bool open = true)
+    public async Task<RoutingWorld> NewMerchantAsync(Action<ChatSettings>? chat = null, Action<StoreAppSettings>? storeApp = null, bool open = true, int experts = 1)
     {
-        var world = await RoutingWorld.CreateAsync(factory.Services, experts: 1, storeApp, name: $"Widget Outfitters {Interlocked.Increment(ref merchants)}");
+        var world = await RoutingWorld.CreateAsync(factory.Services, experts, storeApp, name: $"Widget Outfitters {Interlocked.Increment(ref merchants)}");
         await factory.InMerchantAsync(world.MerchantId, async db =>
         {
             if (open)
@@ -137,8 +137,8 @@ public sealed class WidgetBrowserFixture : IAsyncLifetime
         ExpertAgent.OnlineAsync(new Uri(AppBaseUrl), DemoMerchantSeeder.ExpertEmail, VirtualShoppingFactory.DemoPassword);
 
     /// <summary>The scenario merchant's expert, online in the Store App.</summary>
-    public Task<ExpertAgent> ExpertOnlineAsync(RoutingWorld world) =>
-        ExpertAgent.OnlineAsync(new Uri(AppBaseUrl), world.Experts[0].Email, RoutingWorld.Password);
+    public Task<ExpertAgent> ExpertOnlineAsync(RoutingWorld world, int index = 0) =>
+        ExpertAgent.OnlineAsync(new Uri(AppBaseUrl), world.Experts[index].Email, RoutingWorld.Password);
 
     private static async Task OpenAroundTheClockAsync(VirtualShopping.Infrastructure.Persistence.VirtualShoppingDbContext db)
     {

@@ -93,9 +93,7 @@ public sealed class ChatHandover(
         var rule = ChatAccess.CanTransferTo(chat!, target.Id, target.Status == StaffStatus.Active && target.Roles.HasFlag(StaffRoles.Expert), targetChats, settings.MaxSimultaneousChats);
         if (!rule.IsValid)
         {
-            return chat!.Status != ChatStatus.Active
-                ? ChatActionOutcome<OfferView>.Fail(ChatProblemKind.Conflict, rule.Error!)
-                : ChatActionOutcome<OfferView>.Fail(ChatProblemKind.Invalid, rule.Error!, ToStaffMemberField);
+            return Refused<OfferView>(rule, chat!.Status != ChatStatus.Active, ToStaffMemberField);
         }
 
         var offer = new ChatOffer
@@ -178,9 +176,7 @@ public sealed class ChatHandover(
         var rule = ChatAccess.CanMoveTo(chat!, departmentId, !department.IsArchived);
         if (!rule.IsValid)
         {
-            return chat!.Status is ChatStatus.Waiting or ChatStatus.Active
-                ? ChatActionOutcome<ChatView>.Fail(ChatProblemKind.Invalid, rule.Error!, DepartmentField)
-                : ChatActionOutcome<ChatView>.Fail(ChatProblemKind.Conflict, rule.Error!);
+            return Refused<ChatView>(rule, chat!.Status is not (ChatStatus.Waiting or ChatStatus.Active), DepartmentField);
         }
 
         var (was, previousExpert, previousDepartment) = (chat!.Status, chat.ExpertId, chat.DepartmentId);
@@ -221,6 +217,10 @@ public sealed class ChatHandover(
     private const string ToStaffMemberField = "toStaffMemberId";
     private const string DepartmentField = "departmentId";
 
+    /// <summary>A rule's refusal: the chat's state (409), or the chosen field (400 naming it).</summary>
+    private static ChatActionOutcome<T> Refused<T>(Domain.Common.RuleResult rule, bool byChatState, string field) =>
+        byChatState ? ChatActionOutcome<T>.Fail(ChatProblemKind.Conflict, rule.Error!) : ChatActionOutcome<T>.Fail(ChatProblemKind.Invalid, rule.Error!, field);
+
     /// <summary>The chat, if this person may see it (else "no such chat") and manage it (else "not allowed").</summary>
     private static async Task<(Chat? Chat, ChatActionOutcome<T>? Problem)> ManagedChatAsync<T>(VirtualShoppingDbContext db, ChatStaff staff, Guid chatId, CancellationToken cancellationToken)
     {
@@ -238,8 +238,13 @@ public sealed class ChatHandover(
             return (null, ChatActionOutcome<T>.Fail(ChatProblemKind.NotFound, ChatResults.NoSuchChat));
         }
 
-        return ChatAccess.CanManage(staff, chat, served)
-            ? (chat, null)
+        if (ChatAccess.CanManage(staff, chat, served))
+        {
+            return (chat, null);
+        }
+
+        return chat.Status is ChatStatus.Ended or ChatStatus.Missed
+            ? (null, ChatActionOutcome<T>.Fail(ChatProblemKind.Conflict, "This chat has ended."))
             : (null, ChatActionOutcome<T>.Fail(ChatProblemKind.Forbidden, "Only the expert holding the chat, their store manager or support can do this."));
     }
 

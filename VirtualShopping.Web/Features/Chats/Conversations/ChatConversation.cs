@@ -16,7 +16,8 @@ public sealed class ChatConversation(
     IChatNotifier notifier,
     IBackgroundJobClient jobs,
     TimeProvider clock,
-    ILogger<ChatConversation> logger)
+    ILogger<ChatConversation> logger,
+    OfflineReplies offlineReplies)
 {
     /// <summary>Starts a chat for a shopper and sends its first wave, or answers that no store serving the need is open.</summary>
     public async Task<StartChatOutcome> StartAsync(Guid shopperId, StartChatInput input, CancellationToken cancellationToken = default)
@@ -203,6 +204,11 @@ public sealed class ChatConversation(
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastActivityAt, now).SetProperty(c => c.IdleWarningSentAt, (DateTimeOffset?)null), cancellationToken);
         var view = MessageView.Of(message, attachment);
         await notifier.MessagePostedAsync(chat.ShopperId, chat.ExpertId, view);
+        if (sender == MessageSender.Expert)
+        {
+            offlineReplies.AfterExpertReply(chat);
+        }
+
         return ChatActionOutcome<MessageView>.Ok(view);
     }
 

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using VirtualShopping.Domain.Chats;
+using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Infrastructure.Tenancy;
 using VirtualShopping.Web.Authorization;
 
@@ -8,18 +11,55 @@ namespace VirtualShopping.Web.Features.Chats;
 /// <summary>
 /// The chat widget's realtime channel (/hubs/shopper, shopper session token). Pushes the expert joining,
 /// their messages, the idle warning and the chat ending; a reconnecting widget catches up with MessagesSince.
+/// Its connections are the shopper's presence: the first one says they are on the site, the last one closing that
+/// they left (the expert of their open chat is told; replies then go by email).
 /// </summary>
 [Authorize(Policy = Policies.Shopper)]
-public sealed class ShopperHub(MerchantScope scope, ChatConversation conversation, ChatSignals signals) : Hub
+public sealed class ShopperHub(
+    MerchantScope scope,
+    ChatConversation conversation,
+    ChatSignals signals,
+    ShopperPresence presence,
+    IChatNotifier notifier,
+    IDbContextFactory<VirtualShoppingDbContext> contexts) : Hub
 {
     public const string Path = "/hubs/shopper";
 
     public override async Task OnConnectedAsync()
     {
-        var (_, shopperId) = Caller();
+        var (merchantId, shopperId) = Caller();
         await Groups.AddToGroupAsync(Context.ConnectionId, HubChatNotifier.ShopperGroup(shopperId));
         await base.OnConnectedAsync();
+        if (presence.Connected(shopperId))
+        {
+            await PresenceChangedAsync(merchantId, shopperId, true);
+        }
+
         await Clients.Caller.SendAsync(ChatHubEvents.Ready, new { shopperId });
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (ShopperSession.From(Context.User) is { } session && presence.Disconnected(session.ShopperId))
+        {
+            await PresenceChangedAsync(session.MerchantId, session.ShopperId, false);
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Tells the expert of the shopper's open chat (and the inbox) that the shopper came or left.</summary>
+    private async Task PresenceChangedAsync(Guid merchantId, Guid shopperId, bool online)
+    {
+        scope.Use(merchantId);
+        await using var db = await contexts.CreateDbContextAsync();
+        var open = await db.Chats.AsNoTracking()
+            .Where(c => c.ShopperId == shopperId && (c.Status == ChatStatus.Waiting || c.Status == ChatStatus.Active))
+            .Select(c => new { c.Id, c.ExpertId }).FirstOrDefaultAsync();
+        if (open is not null)
+        {
+            await notifier.ShopperPresenceAsync(open.Id, open.ExpertId, online);
+        }
     }
 
     /// <summary>The chat's messages after the last number the widget saw, in order.</summary>

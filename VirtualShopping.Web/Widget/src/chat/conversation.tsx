@@ -37,7 +37,10 @@ export function Conversation({ state, controller }: Props) {
     return () => observer.disconnect();
   }, []);
 
+  // The server's "{name} joined the chat." shows in the shopper's language, with the store, where it stands in the
+  // log: a chat moved or handed over has earlier experts' lines, which stay as they were said.
   const joinedText = chat.expertName ? `${chat.expertName} joined the chat.` : null;
+  const joinedSeq = joinedText ? state.messages.reduce((found, m) => (m.sender === 'System' && m.text === joinedText ? m.sequence : found), 0) : 0;
   const lastSeen = state.messages.reduce((seen, m) => (m.sender === 'Shopper' && m.sequence <= state.expertReadSeq ? m.sequence : seen), 0);
 
   return (
@@ -63,9 +66,15 @@ export function Conversation({ state, controller }: Props) {
           stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
         }}
       >
-        {mounted && chat.expertName && <p class="system">{joinedLine(t, chat)}</p>}
+        {mounted && chat.expertName && state.messages.length === 0 && <p class="system">{joinedLine(t, chat)}</p>}
         {state.messages.map((m) =>
-          m.sender === 'System' ? m.text === joinedText ? null : <p class="system" key={m.sequence}>{m.text}</p> : <Message key={m.sequence} message={m} state={state} controller={controller} seen={m.sequence === lastSeen} />,
+          m.sender === 'System' ? (
+            <p class="system" key={m.sequence}>
+              {m.sequence === joinedSeq ? (mounted ? joinedLine(t, chat) : null) : m.text}
+            </p>
+          ) : (
+            <Message key={m.sequence} message={m} state={state} controller={controller} seen={m.sequence === lastSeen} />
+          ),
         )}
         {state.pending.map((p) => (
           <div class="message message--mine message--pending" key={p.clientMessageId}>

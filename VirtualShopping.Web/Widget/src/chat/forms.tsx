@@ -108,10 +108,17 @@ export function Waiting({ state, controller }: Props) {
   }, []);
   const seconds = Math.max(0, Math.floor((now - since) / 1000));
   const waited = `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+  // A chat waiting again (moved to another department, or its expert left) says why: the last system line.
+  const why = state.messages.reduceRight<string | null>((found, m) => found ?? (m.sender === 'System' ? m.text : null), null);
   return (
     <section class="screen screen--center">
       <div class="pulse" aria-hidden="true" />
       <h2>{t.waiting}</h2>
+      {why && (
+        <p class="system" role="status">
+          {why}
+        </p>
+      )}
       <p class="waited">
         {t.waited}{' '}
         <span role="timer" class="waited__time">
