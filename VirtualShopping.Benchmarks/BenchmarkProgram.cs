@@ -15,6 +15,11 @@ internal static class BenchmarkProgram
             return await WidgetRun.RunAsync(rest);
         }
 
+        if (args is ["inbox", .. var inboxArgs])
+        {
+            return await InboxRun.RunAsync(inboxArgs);
+        }
+
         var options = BenchmarkOptions.Parse(args, out var error);
         if (options is null)
         {

@@ -16,22 +16,22 @@ internal sealed class SqlCommandCounter : DbCommandInterceptor
     public SqlTotals Totals => new(Interlocked.Read(ref commands), TimeSpan.FromTicks(Interlocked.Read(ref ticks)), Interlocked.Read(ref failures));
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>
-        Counted(eventData, result);
+        Counted(command, eventData, result);
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Counted(eventData, result));
+        ValueTask.FromResult(Counted(command, eventData, result));
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) =>
-        Counted(eventData, result);
+        Counted(command, eventData, result);
 
     public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Counted(eventData, result));
+        ValueTask.FromResult(Counted(command, eventData, result));
 
     public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result) =>
-        Counted(eventData, result);
+        Counted(command, eventData, result);
 
     public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Counted(eventData, result));
+        ValueTask.FromResult(Counted(command, eventData, result));
 
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Failed(eventData);
 
@@ -41,8 +41,18 @@ internal sealed class SqlCommandCounter : DbCommandInterceptor
         return Task.CompletedTask;
     }
 
-    private T Counted<T>(CommandExecutedEventData eventData, T result)
+    /// <summary>The slowest command since <see cref="ResetSlowest"/> (the inbox run prints it with INBOX_BENCH_SQL set).</summary>
+    public (string Text, TimeSpan Duration) Slowest { get; private set; } = (string.Empty, TimeSpan.Zero);
+
+    public void ResetSlowest() => Slowest = (string.Empty, TimeSpan.Zero);
+
+    private T Counted<T>(DbCommand command, CommandExecutedEventData eventData, T result)
     {
+        if (eventData.Duration > Slowest.Duration)
+        {
+            Slowest = (command.CommandText, eventData.Duration);
+        }
+
         Interlocked.Increment(ref commands);
         Interlocked.Add(ref ticks, eventData.Duration.Ticks);
         return result;

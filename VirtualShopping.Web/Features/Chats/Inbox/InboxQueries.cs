@@ -60,12 +60,34 @@ public sealed class InboxQueries(
             return await OffersAsync(db, staff, filter, skip, take, now, cancellationToken);
         }
 
+        // The folder's statuses are read one by one: each is an ordered, limited walk of the (merchant, status, …,
+        // started) index, merged; SQLite cannot walk two ranges of an index in one order and would sort them all.
+        var statuses = Statuses(filter.Folder).Where(s => filter.Status is null || filter.Status == s).ToList();
+        if (statuses.Count == 0)
+        {
+            return new InboxPage([], 0);
+        }
+
         var chats = Narrow(db, InFolder(db, staff, filter.Folder, filter.IncludeArchived), filter);
-        var total = await chats.CountAsync(cancellationToken);
-        var ordered = filter.NewestFirst ? chats.OrderByDescending(c => c.StartedAt) : chats.OrderBy(c => c.StartedAt);
-        var rows = await Rows(db, ordered.Skip(skip).Take(take), staff.Id).ToListAsync(cancellationToken);
+        var first = statuses[0];
+        var last = statuses[^1];
+        var total = await chats.Where(c => c.Status == first || c.Status == last).CountAsync(cancellationToken);
+        var page = statuses.Select(status => Ordered(chats.Where(c => c.Status == status), filter.NewestFirst).Take(skip + take))
+            .Aggregate((all, next) => all.Concat(next));
+        var rows = await Rows(db, Ordered(page, filter.NewestFirst).Skip(skip).Take(take), staff.Id).ToListAsync(cancellationToken);
         return new InboxPage(rows.Select(r => RowOf(r, now)).ToList(), total);
     }
+
+    private static IQueryable<Chat> Ordered(IQueryable<Chat> chats, bool newestFirst) =>
+        newestFirst ? chats.OrderByDescending(c => c.StartedAt) : chats.OrderBy(c => c.StartedAt);
+
+    private static ChatStatus[] Statuses(InboxFolder folder) => folder switch
+    {
+        InboxFolder.Mine or InboxFolder.InProgress => [ChatStatus.Active],
+        InboxFolder.Waiting => [ChatStatus.Waiting],
+        InboxFolder.Priority => [ChatStatus.Waiting, ChatStatus.Active],
+        _ => [ChatStatus.Ended, ChatStatus.Missed],
+    };
 
     public async Task<InboxCounts> CountsAsync(ChatStaff staff, CancellationToken cancellationToken = default)
     {
@@ -191,7 +213,7 @@ public sealed class InboxQueries(
         }
 
         var cart = await db.ShopperCarts.AsNoTracking().SingleOrDefaultAsync(c => c.ShopperId == shopperId, cancellationToken);
-        var currency = await db.AccountSettings.AsNoTracking().Select(a => a.Currency).FirstOrDefaultAsync(cancellationToken) ?? new AccountSettings().Currency;
+        var currency = await db.AccountSettings.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Currency).FirstOrDefaultAsync(cancellationToken) ?? new AccountSettings().Currency;
         var past = await (
             from c in db.Chats.AsNoTracking()
             join d in db.Departments on c.DepartmentId equals d.Id
@@ -269,7 +291,11 @@ public sealed class InboxQueries(
     /// to them now, every chat for HQ admins and support, and for store managers their stores' chats and the waiting
     /// chats of needs an active team of their stores serves.
     /// </summary>
-    public static IQueryable<Chat> Visible(VirtualShoppingDbContext db, ChatStaff staff)
+    /// <param name="openChats">
+    /// Whether waiting and active chats are among those asked for. Only they can be offered (the router withdraws the
+    /// offers of a chat that ends) or be seen for the needs a manager's teams serve; a closed view leaves those terms out.
+    /// </param>
+    public static IQueryable<Chat> Visible(VirtualShoppingDbContext db, ChatStaff staff, bool openChats = true)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(staff);
@@ -280,13 +306,20 @@ public sealed class InboxQueries(
         }
 
         var id = staff.Id;
+        var stores = staff.StoreIds.ToList();
+        if (!openChats)
+        {
+            return staff.IsStoreManager
+                ? chats.Where(c => c.ExpertId == id || (c.StoreId != null && stores.Contains(c.StoreId.Value)))
+                : chats.Where(c => c.ExpertId == id);
+        }
+
         if (!staff.IsStoreManager)
         {
             return chats.Where(c => c.ExpertId == id
                 || db.ChatOffers.Any(o => o.ChatId == c.Id && o.StaffMemberId == id && o.Status == OfferStatus.Pending));
         }
 
-        var stores = staff.StoreIds.ToList();
         return chats.Where(c => c.ExpertId == id
             || (c.StoreId != null && stores.Contains(c.StoreId.Value))
             || (c.Status == ChatStatus.Waiting && db.Teams.Any(t => t.IsActive && stores.Contains(t.StoreId) && t.Departments.Any(d => d.Id == c.DepartmentId && !d.IsArchived)))
@@ -300,16 +333,16 @@ public sealed class InboxQueries(
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
     }
 
+    /// <summary>The chats of a view, before its statuses (<see cref="Statuses"/>) and the filters.</summary>
     private static IQueryable<Chat> InFolder(VirtualShoppingDbContext db, ChatStaff staff, InboxFolder folder, bool includeArchived)
     {
         var id = staff.Id;
         return folder switch
         {
-            InboxFolder.Mine => db.Chats.AsNoTracking().Where(c => c.ExpertId == id && c.Status == ChatStatus.Active),
-            InboxFolder.Waiting => Visible(db, staff).Where(c => c.Status == ChatStatus.Waiting),
-            InboxFolder.Priority => Visible(db, staff).Where(c => c.IsPriority && (c.Status == ChatStatus.Waiting || c.Status == ChatStatus.Active)),
-            InboxFolder.InProgress => Visible(db, staff).Where(c => c.Status == ChatStatus.Active),
-            InboxFolder.Closed => Visible(db, staff).Where(c => (c.Status == ChatStatus.Ended || c.Status == ChatStatus.Missed) && (includeArchived || c.ArchivedAt == null)),
+            InboxFolder.Mine => db.Chats.AsNoTracking().Where(c => c.ExpertId == id),
+            InboxFolder.Waiting or InboxFolder.InProgress => Visible(db, staff),
+            InboxFolder.Priority => Visible(db, staff).Where(c => c.IsPriority),
+            InboxFolder.Closed => includeArchived ? Visible(db, staff, openChats: false) : Visible(db, staff, openChats: false).Where(c => c.ArchivedAt == null),
             _ => throw new ArgumentOutOfRangeException(nameof(folder), folder, "The New view lists offers."),
         };
     }
@@ -442,7 +475,7 @@ public sealed class InboxQueries(
                 db.ChatOffers.Where(o => o.ChatId == c.Id && o.StaffMemberId == id && o.Status == OfferStatus.Pending && o.ExpiresAt > now)
                     .OrderByDescending(o => o.OfferedAt).FirstOrDefault(),
                 db.ChatOffers.Count(p => p.ChatId == c.Id && p.Status == OfferStatus.Pending && p.Kind == OfferKind.Routing) - 1,
-                db.ChatSettings.Select(s => (bool?)s.PhotoAndVideoSending).FirstOrDefault() ?? true))
+                db.ChatSettings.OrderBy(s => s.Id).Select(s => (bool?)s.PhotoAndVideoSending).FirstOrDefault() ?? true))
             .FirstOrDefaultAsync(cancellationToken);
     }
 
