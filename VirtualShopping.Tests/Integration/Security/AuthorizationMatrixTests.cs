@@ -51,6 +51,8 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         // Dashboard pages.
         ["GET,POST /"] = DashboardStaff,
         ["GET,POST /left-messages"] = DashboardStaff,
+        ["GET,POST /inbox"] = DashboardStaff,
+        ["GET,POST /inbox/blocked"] = [HqAdmin, Manager, SupportStaff],
         ["GET,POST /stores"] = [HqAdmin, SupportStaff],
         ["GET,POST /staff"] = [HqAdmin, Manager],
         ["GET,POST /settings/account"] = [HqAdmin],
