@@ -12,9 +12,6 @@ export function attach(wrapper) {
             e.preventDefault();
         } else if (target.dataset.suggest === 'open' && listKeys.includes(e.key) && !e.altKey && !e.ctrlKey) {
             e.preventDefault();
-            if (e.key === 'Escape') {
-                e.stopPropagation();
-            }
         }
     }, true);
 }
