@@ -75,7 +75,7 @@ public sealed partial class InboxAgent : IAsyncDisposable
         await Expect(AvailabilityInput).ToBeCheckedAsync();
 
         // The label changes when the server has stored it (the checkbox itself flips at the click).
-        await Expect(Page.GetByRole(AriaRole.Switch, new() { Name = "Available", Exact = true })).ToBeCheckedAsync();
+        await Expect(Page.Locator(".availability-switch")).ToHaveTextAsync(AvailableLabel());
     }
 
     /// <summary>The offer cards for this shopper (the strip and the New view may both show one).</summary>
@@ -189,12 +189,13 @@ public sealed partial class InboxAgent : IAsyncDisposable
 
     /// <summary>
     /// Clicks one of the conversation's actions: buttons in the header, or items of the "Conversation actions" menu
-    /// when the pane is narrower than 760 px (the pane tells the server its width; the class says it was heard).
+    /// when the pane is narrow (<see cref="Web.Features.Chats.ConversationPane.NarrowBelowPixels"/>) (the pane tells the server its width; the class says it was heard).
     /// </summary>
     public async Task ConversationActionAsync(string testId)
     {
         var narrow = await Conversation.EvaluateAsync<bool>(
-            "e => { const s = getComputedStyle(e); return e.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) < 760; }");
+            "(e, below) => { const s = getComputedStyle(e); return e.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) < below; }",
+            Web.Features.Chats.ConversationPane.NarrowBelowPixels);
         if (narrow)
         {
             await Expect(Conversation).ToHaveClassAsync(NarrowClass());
@@ -226,6 +227,9 @@ public sealed partial class InboxAgent : IAsyncDisposable
 
         await Expect(ConversationOf(chatId)).ToBeVisibleAsync();
     }
+
+    [GeneratedRegex(@"^\s*Available\s*$")]
+    private static partial Regex AvailableLabel();
 
     [GeneratedRegex(@"\bconversation-narrow\b")]
     private static partial Regex NarrowClass();
