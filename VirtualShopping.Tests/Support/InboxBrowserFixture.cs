@@ -114,6 +114,50 @@ public sealed class InboxBrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Waits until the stored chat is in the state wanted, checking at once and on each of the chat's inbox events
+    /// (claimed, changed, messages); returns it, or the last state seen in a timeout's message.
+    /// </summary>
+    public async Task<Chat> WaitForChatAsync(Guid chatId, Func<Chat, bool> wanted, string what)
+    {
+        var done = new TaskCompletionSource<Chat>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Chat? last = null;
+        async Task CheckAsync()
+        {
+            try
+            {
+                last = await ChatAsync(chatId);
+                if (wanted(last))
+                {
+                    done.TrySetResult(last);
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                done.TrySetException(e);
+            }
+        }
+
+        using var subscription = World.App.Services.GetRequiredService<InboxBus>().Subscribe(MerchantId, e =>
+        {
+            if (e.ChatId == chatId)
+            {
+                _ = CheckAsync();
+            }
+
+            return Task.CompletedTask;
+        });
+        await CheckAsync();
+        try
+        {
+            return await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Chat {chatId} was not {what} within 30 s: status {last?.Status}, expert {last?.ExpertName ?? "none"}.");
+        }
+    }
+
     /// <summary>The chat as stored now.</summary>
     public Task<Chat> ChatAsync(Guid chatId) =>
         World.App.InMerchantAsync(MerchantId, db => db.Chats.AsNoTracking().SingleAsync(c => c.Id == chatId));

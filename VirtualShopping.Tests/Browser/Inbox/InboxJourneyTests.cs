@@ -89,8 +89,8 @@ public sealed class InboxJourneyTests(InboxBrowserFixture inbox) : IAsyncLifetim
         var pressed = await Task.WhenAll(sam.ClickClaimNowAsync(chatId), emma.ClickClaimNowAsync(chatId));
 
         Assert.True(pressed[0] || pressed[1]);
-        await Expect(widget.Log).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Sam Taylor|Emma Wilson"));
-        var chat = await inbox.ChatAsync(chatId);
+        var chat = await inbox.WaitForChatAsync(chatId, c => c.Status == ChatStatus.Active, $"claimed (Sam pressed: {pressed[0]}, Emma pressed: {pressed[1]})");
+        await Expect(widget.Log).ToContainTextAsync(chat.ExpertName!);
         var samWon = chat.ExpertId == await inbox.StaffIdAsync(DemoMerchantSeeder.ExpertEmail);
         var (won, lost, loserPressed) = samWon ? (sam, emma, pressed[1]) : (emma, sam, pressed[0]);
         await Expect(won.ConversationOf(chatId)).ToBeVisibleAsync();

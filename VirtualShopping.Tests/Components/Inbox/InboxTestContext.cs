@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Staff;
@@ -16,6 +18,15 @@ namespace VirtualShopping.Tests.Components.Inbox;
 /// </summary>
 public abstract class InboxTestContext : DashboardTestContext
 {
+    /// <summary>An open conversation's composer uploads through ChatAttachments, whose file storage lives under the content root.</summary>
+    protected InboxTestContext() =>
+        Services.AddSingleton<IHostEnvironment>(new HostingEnvironment
+        {
+            ContentRootPath = Path.Combine(Path.GetTempPath(), $"vs-inbox-{Guid.NewGuid():N}"),
+            EnvironmentName = Environments.Development,
+            ApplicationName = "VirtualShopping.Tests",
+        });
+
     protected Store Leeds { get; } = new() { Name = "Leeds", TimeZoneId = "Europe/London", OpeningHours = AllWeek() };
 
     protected Store York { get; } = new() { Name = "York", TimeZoneId = "Europe/London", OpeningHours = AllWeek() };
