@@ -18,14 +18,8 @@ namespace VirtualShopping.Tests.Components.Inbox;
 /// <summary>The conversation pane over the real services: Ada's active chat with Oskar (see <see cref="InboxTestContext"/>).</summary>
 public sealed class ConversationPaneTests : InboxTestContext
 {
-    private readonly string contentRoot = Path.Combine(Path.GetTempPath(), $"vs-conversation-{Guid.NewGuid():N}");
-
-    public ConversationPaneTests()
-    {
-        // The composer uploads through ChatAttachments, whose file storage lives under the content root.
-        Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = contentRoot, EnvironmentName = Environments.Development, ApplicationName = "VirtualShopping.Tests" });
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
+    // The composer uploads through ChatAttachments, whose file storage lives under the content root (InboxTestContext's).
+    private string contentRoot => ContentRoot;
 
     [Fact]
     public async Task A_note_is_added_as_a_note_and_never_posted_to_the_shopper()
