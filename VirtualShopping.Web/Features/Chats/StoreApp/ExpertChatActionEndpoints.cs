@@ -19,7 +19,7 @@ public static class ExpertChatActionEndpoints
         ArgumentNullException.ThrowIfNull(expert);
 
         expert.MapGet("/chats/{chatId:guid}", async (Guid chatId, HttpContext http, ChatActions actions, CancellationToken ct) =>
-            await StaffAsync(http, ct) is { } staff ? ChatResults.From(await actions.DetailAsync(staff, chatId, ct), Results.Ok) : Gone())
+            await StaffAsync(http, ct) is { } staff ? ChatResults.From(await actions.DetailAsync(staff, chatId, ct), Results.Ok) : NoAccessProblem())
             .WithName("GetExpertChat")
             .WithSummary("One chat as the caller may see it")
             .WithDescription("The chat, its need, priority and archive flags, the shopper's email only while the chat is active and only to those who may see it, what the caller may do, and the last 200 messages (internal notes and cart events included). 404 for a chat the caller may not see.");
@@ -27,7 +27,7 @@ public static class ExpertChatActionEndpoints
         expert.MapPost("/chats/{chatId:guid}/notes", async (Guid chatId, NoteInput input, HttpContext http, ChatActions actions, CancellationToken ct) =>
             await StaffAsync(http, ct) is { } staff
                 ? ChatResults.From(await actions.AddNoteAsync(staff, chatId, input?.Text, ct), note => Results.Created($"/api/v1/expert/chats/{chatId}/messages?after={note.Sequence - 1}", note))
-                : Gone())
+                : NoAccessProblem())
             .WithName("AddExpertNote")
             .WithSummary("Adds an internal note")
             .WithDescription("A note only staff see (never the shopper: not over the hub, not in their messages, not in the transcript). \"@\" and a teammate's display name mentions them: they get a `mentioned` push. Anyone who may see the chat may add one until it is archived. 201 with the note as a message of kind Note.");
@@ -41,7 +41,7 @@ public static class ExpertChatActionEndpoints
 
             return await StaffAsync(http, ct) is { } staff
                 ? ChatResults.From(await actions.SetPriorityAsync(staff, chatId, priority, ct), _ => Results.NoContent())
-                : Gone();
+                : NoAccessProblem();
         })
             .WithName("SetExpertChatPriority")
             .WithSummary("Flags a chat as priority or takes the flag off")
@@ -50,7 +50,7 @@ public static class ExpertChatActionEndpoints
         expert.MapPost("/chats/{chatId:guid}/block", async (Guid chatId, BlockInput input, HttpContext http, ChatActions actions, CancellationToken ct) =>
             await StaffAsync(http, ct) is { } staff
                 ? ChatResults.From(await actions.BlockAsync(staff, chatId, input?.Reason, ct), blockId => Results.Ok(new { blockId }))
-                : Gone())
+                : NoAccessProblem())
             .WithName("BlockExpertChatShopper")
             .WithSummary("Blocks the chat's shopper")
             .WithDescription("With a reason (required). The chat ends, and the shopper (by their session and the email they gave) cannot start chats with this merchant until a manager unblocks them; they are told only that chat is not available. 200 with the block's id.");
@@ -81,5 +81,5 @@ public static class ExpertChatActionEndpoints
         return await ChatStaffLoader.LoadAsync(db, ExpertCallerFilter.ExpertOf(http).Id, cancellationToken);
     }
 
-    private static IResult Gone() => Results.Problem(NoAccess, statusCode: StatusCodes.Status403Forbidden, title: "No access");
+    private static IResult NoAccessProblem() => Results.Problem(NoAccess, statusCode: StatusCodes.Status403Forbidden, title: "No access");
 }
