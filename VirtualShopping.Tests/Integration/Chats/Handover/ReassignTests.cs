@@ -302,6 +302,25 @@ public sealed class ReassignTests(RoutingFactory factory) : IClassFixture<Routin
         Assert.Equal(["Shoe team"], teammate.Teams);
     }
 
+    [Fact]
+    public async Task The_handover_calls_are_documented_in_OpenAPI_for_the_Store_App()
+    {
+        var document = await factory.CreateClient().GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json", TestContext.Current.CancellationToken);
+        var paths = document.GetProperty("paths");
+
+        foreach (var (path, method, summary) in new[]
+        {
+            ("/api/v1/expert/chats/{chatId}/transfer", "post", "Reassign a chat to a teammate"),
+            ("/api/v1/expert/chats/{chatId}/transfer-candidates", "get", "Teammates who could take a chat over"),
+            ("/api/v1/expert/chats/{chatId}/move", "post", "Move a chat to another department"),
+        })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            Assert.Equal(summary, operation.GetProperty("summary").GetString());
+            Assert.Equal("Store App", operation.GetProperty("tags")[0].GetString());
+        }
+    }
+
     private Task<OfferStatus> OfferStatusAsync(RoutingWorld world, Guid offerId) =>
         factory.InMerchantAsync(world.MerchantId, db => db.ChatOffers.Where(o => o.Id == offerId).Select(o => o.Status).SingleAsync());
 
