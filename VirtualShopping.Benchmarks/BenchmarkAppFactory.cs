@@ -31,6 +31,9 @@ internal sealed class BenchmarkAppFactory : WebApplicationFactory<Program>
         databasePath = Path.Combine(folder, $"bench-{Guid.NewGuid():N}.db");
     }
 
+    /// <summary>The demo merchant's sign-in password in the benchmark host.</summary>
+    public const string SeedPassword = "Bench-Password-123";
+
     public AppLogSink Logs { get; }
 
     public SqlCommandCounter Sql { get; } = new();
@@ -57,7 +60,7 @@ internal sealed class BenchmarkAppFactory : WebApplicationFactory<Program>
         // Pooled connections, as the app's own default connection string has.
         builder.UseSetting("ConnectionStrings:VirtualShopping", $"Data Source={databasePath}");
         builder.UseSetting("Seed:DemoMerchant", "true");
-        builder.UseSetting("Seed:AdminPassword", "Bench-Password-123");
+        builder.UseSetting("Seed:AdminPassword", SeedPassword);
         builder.UseSetting("AzureAd:ClientId", string.Empty);
         builder.UseSetting("App:PublicBaseUrl", "http://127.0.0.1/");
         builder.UseSetting("AllowedHosts", "*");

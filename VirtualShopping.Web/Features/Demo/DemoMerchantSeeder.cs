@@ -54,6 +54,7 @@ public sealed partial class DemoMerchantSeeder(
             if (await check.Merchants.AnyAsync(m => m.Name == MerchantName, cancellationToken))
             {
                 await AllowDemoShopAsync(check, cancellationToken);
+                await AddInboxHistoryAsync(check, cancellationToken);
                 return;
             }
         }
@@ -191,6 +192,7 @@ public sealed partial class DemoMerchantSeeder(
         });
         AddChatHistory(db, merchant, staff.Single(s => s.Email == ExpertEmail), Dept("Footwear"), Dept("Outdoor gear"), Dept("Womenswear"), now);
         await db.SaveChangesAsync(cancellationToken);
+        await DemoInboxHistory.AddAsync(db, merchant.Id, now, cancellationToken);
 
         await CreateSignInsAsync(merchant, staff.Where(s => s.Email is AdminEmail or ManagerEmail or ExpertEmail or SupportEmail).ToList());
     }

@@ -35,6 +35,7 @@ public sealed class InboxQueries(
         var person = await db.StaffMembers.AsNoTracking()
             .Where(s => s.Id == staffMemberId && s.Status == StaffStatus.Active)
             .Select(s => new { s.Id, s.DisplayName, s.Roles, Stores = s.Stores.Select(st => st.Id).ToList(), TeamStores = s.Teams.Select(t => t.StoreId).ToList() })
+            .AsSingleQuery()
             .SingleOrDefaultAsync(cancellationToken);
         return person is null ? null : new ChatStaff(person.Id, person.DisplayName, person.Roles, person.Stores.Union(person.TeamStores).ToHashSet());
     }
@@ -62,7 +63,10 @@ public sealed class InboxQueries(
 
         // The folder's statuses are read one by one: each is an ordered, limited walk of the (merchant, status, …,
         // started) index, merged; SQLite cannot walk two ranges of an index in one order and would sort them all.
-        var statuses = Statuses(filter.Folder).Where(s => filter.Status is null || filter.Status == s).ToList();
+        // A missed chat was never held (it missed while waiting), so an expert's Closed view has ended chats only.
+        var statuses = Statuses(filter.Folder)
+            .Where(s => (filter.Status is null || filter.Status == s) && !(s == ChatStatus.Missed && !staff.Supervises))
+            .ToList();
         if (statuses.Count == 0)
         {
             return new InboxPage([], 0);
