@@ -4,6 +4,8 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
@@ -26,6 +28,7 @@ namespace VirtualShopping.Tests.Support;
 public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
     private readonly TestDatabase database = new();
+    private readonly string contentRoot = Path.Combine(Path.GetTempPath(), $"vs-dashboard-{Guid.NewGuid():N}");
 
     protected DashboardTestContext()
     {
@@ -44,6 +47,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSignalR(); // deactivating staff closes their Store App connections through the hubs
         Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         Services.AddSingleton<TimeProvider>(Clock);
+        // Attachment storage (the inbox composer's uploads) lives under the content root, as in the app.
+        Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = contentRoot, EnvironmentName = Environments.Development, ApplicationName = "VirtualShopping.Web" });
         Services.Configure<Web.Features.Operations.PublicAppOptions>(o => o.PublicBaseUrl = PublicBaseUrl);
         Services.AddScoped(_ => Scope);
         Services.AddScoped<ICurrentMerchant>(_ => Scope);
@@ -99,6 +104,11 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         await DisposeResourcesAsync();
         await base.DisposeAsync();
         database.Dispose();
+        if (Directory.Exists(contentRoot))
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+
         GC.SuppressFinalize(this);
     }
 }

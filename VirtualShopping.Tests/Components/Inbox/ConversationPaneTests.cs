@@ -1,11 +1,8 @@
 using AngleSharp.Dom;
 using Bunit;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Domain.Shoppers;
@@ -18,9 +15,6 @@ namespace VirtualShopping.Tests.Components.Inbox;
 /// <summary>The conversation pane over the real services: Ada's active chat with Oskar (see <see cref="InboxTestContext"/>).</summary>
 public sealed class ConversationPaneTests : InboxTestContext
 {
-    // The composer uploads through ChatAttachments, whose file storage lives under the content root (InboxTestContext's).
-    private string contentRoot => ContentRoot;
-
     [Fact]
     public async Task A_note_is_added_as_a_note_and_never_posted_to_the_shopper()
     {
@@ -213,16 +207,6 @@ public sealed class ConversationPaneTests : InboxTestContext
         Assert.Empty(pane.FindAll("[data-testid=composer-attach]"));
         Assert.All(pane.FindAll("textarea[data-testid=composer-input]"), t => Assert.Equal("Internal note", t.GetAttribute("aria-label")));
         Assert.Empty(pane.FindAll("[data-testid=shopper-online]"));
-    }
-
-    protected override ValueTask DisposeResourcesAsync()
-    {
-        if (Directory.Exists(contentRoot))
-        {
-            Directory.Delete(contentRoot, recursive: true);
-        }
-
-        return ValueTask.CompletedTask;
     }
 
     private async Task<IRenderedComponent<ConversationPane>> RenderPaneAsync(StaffMember person, Chat chat)

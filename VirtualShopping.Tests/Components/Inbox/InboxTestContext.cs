@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Staff;
@@ -18,24 +16,6 @@ namespace VirtualShopping.Tests.Components.Inbox;
 /// </summary>
 public abstract class InboxTestContext : DashboardTestContext
 {
-    /// <summary>
-    /// An open conversation's composer uploads through ChatAttachments, whose file storage lives under the content
-    /// root; the pane asks whether it runs interactively (it does, in a circuit).
-    /// </summary>
-    protected InboxTestContext()
-    {
-        Services.AddSingleton<IHostEnvironment>(new HostingEnvironment
-        {
-            ContentRootPath = ContentRoot,
-            EnvironmentName = Environments.Development,
-            ApplicationName = "VirtualShopping.Tests",
-        });
-        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
-    }
-
-    /// <summary>The content root the attachment storage writes under (a fresh temporary folder).</summary>
-    protected string ContentRoot { get; } = Path.Combine(Path.GetTempPath(), $"vs-inbox-{Guid.NewGuid():N}");
-
     protected Store Leeds { get; } = new() { Name = "Leeds", TimeZoneId = "Europe/London", OpeningHours = AllWeek() };
 
     protected Store York { get; } = new() { Name = "York", TimeZoneId = "Europe/London", OpeningHours = AllWeek() };
