@@ -74,89 +74,22 @@ public sealed class InboxBrowserFixture : IAsyncLifetime
     /// Waits until routing would offer this expert a chat (available, with a connection: their open inbox), told by the
     /// app's own inbox events (availability, team), so a shopper's chat started next reaches them in its one wave.
     /// </summary>
-    public async Task WaitUntilRoutableAsync(Guid staffId)
-    {
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        async Task CheckAsync()
-        {
-            try
-            {
-                var routable = await World.App.InMerchantAsync(MerchantId, async db =>
-                    await db.StaffMembers.AnyAsync(s => s.Id == staffId && s.IsAvailable) && await db.ExpertConnections.AnyAsync(c => c.StaffMemberId == staffId));
-                if (routable)
-                {
-                    ready.TrySetResult();
-                }
-            }
-            catch (Exception e) when (e is InvalidOperationException or DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
-            {
-                ready.TrySetException(e);
-            }
-        }
-
-        using var subscription = World.App.Services.GetRequiredService<InboxBus>().Subscribe(MerchantId, e =>
-        {
-            if (e.StaffMemberId == staffId && e.Kind is InboxEventKind.AvailabilityChanged or InboxEventKind.TeamChanged)
-            {
-                _ = CheckAsync();
-            }
-
-            return Task.CompletedTask;
-        });
-        await CheckAsync();
-        try
-        {
-            await ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"Staff member {staffId} did not become routable (available with an open inbox connection) within 30 s.");
-        }
-    }
+    public Task WaitUntilRoutableAsync(Guid staffId) => WhenAsync(
+        e => e.StaffMemberId == staffId && e.Kind is InboxEventKind.AvailabilityChanged or InboxEventKind.TeamChanged,
+        () => World.App.InMerchantAsync(MerchantId, async db =>
+            await db.StaffMembers.AnyAsync(s => s.Id == staffId && s.IsAvailable) && await db.ExpertConnections.AnyAsync(c => c.StaffMemberId == staffId)),
+        routable => routable,
+        _ => $"Staff member {staffId} did not become routable (available with an open inbox connection) within 30 s.");
 
     /// <summary>
     /// Waits until the stored chat is in the state wanted, checking at once and on each of the chat's inbox events
     /// (claimed, changed, messages); returns it, or the last state seen in a timeout's message.
     /// </summary>
-    public async Task<Chat> WaitForChatAsync(Guid chatId, Func<Chat, bool> wanted, string what)
-    {
-        var done = new TaskCompletionSource<Chat>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Chat? last = null;
-        async Task CheckAsync()
-        {
-            try
-            {
-                last = await ChatAsync(chatId);
-                if (wanted(last))
-                {
-                    done.TrySetResult(last);
-                }
-            }
-            catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
-            {
-                done.TrySetException(e);
-            }
-        }
-
-        using var subscription = World.App.Services.GetRequiredService<InboxBus>().Subscribe(MerchantId, e =>
-        {
-            if (e.ChatId == chatId)
-            {
-                _ = CheckAsync();
-            }
-
-            return Task.CompletedTask;
-        });
-        await CheckAsync();
-        try
-        {
-            return await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"Chat {chatId} was not {what} within 30 s: status {last?.Status}, expert {last?.ExpertName ?? "none"}.");
-        }
-    }
+    public Task<Chat> WaitForChatAsync(Guid chatId, Func<Chat, bool> wanted, string what) => WhenAsync(
+        e => e.ChatId == chatId,
+        () => ChatAsync(chatId),
+        wanted,
+        last => $"Chat {chatId} was not {what} within 30 s: status {last?.Status}, expert {last?.ExpertName ?? "none"}.");
 
     /// <summary>The chat as stored now.</summary>
     public Task<Chat> ChatAsync(Guid chatId) =>
@@ -175,6 +108,50 @@ public sealed class InboxBrowserFixture : IAsyncLifetime
         await widget.OpenAsync();
         await widget.StartChatAsync(department, name);
         return widget;
+    }
+
+    /// <summary>
+    /// Reads a state at once and again on every relevant event of the merchant's inbox bus (no polling), until it is
+    /// the one wanted (within 30 s).
+    /// </summary>
+    private async Task<T> WhenAsync<T>(Func<InboxEvent, bool> relevant, Func<Task<T>> read, Func<T, bool> wanted, Func<T?, string> timedOut)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        T? last = default;
+        async Task CheckAsync()
+        {
+            try
+            {
+                last = await read();
+                if (wanted(last))
+                {
+                    done.TrySetResult(last);
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                done.TrySetException(e);
+            }
+        }
+
+        using var subscription = World.App.Services.GetRequiredService<InboxBus>().Subscribe(MerchantId, e =>
+        {
+            if (relevant(e))
+            {
+                _ = CheckAsync();
+            }
+
+            return Task.CompletedTask;
+        });
+        await CheckAsync();
+        try
+        {
+            return await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException(timedOut(last));
+        }
     }
 
     /// <summary>The demo seeds sign-ins for four people only: give another demo staff member the demo password.</summary>
