@@ -128,6 +128,23 @@ public sealed partial class InboxAgent : IAsyncDisposable
         """,
         chatId.ToString());
 
+    /// <summary>
+    /// Starts noting, in the page, whether this text ever shows (a snackbar hides itself after a few seconds, maybe
+    /// before a busy test looks); <see cref="WaitUntilShownAsync"/> then waits for it to have shown.
+    /// </summary>
+    public Task WatchForTextAsync(string text) => Page.EvaluateAsync(
+        """
+        text => {
+          window.__vsShown = false;
+          const check = () => { if (document.body.textContent.includes(text)) { window.__vsShown = true; } };
+          check();
+          new MutationObserver(check).observe(document.body, { childList: true, subtree: true, characterData: true });
+        }
+        """,
+        text);
+
+    public Task WaitUntilShownAsync() => Page.WaitForFunctionAsync("() => window.__vsShown === true");
+
     /// <summary>Opens a conversation by its row in the list (waiting for the row to show).</summary>
     public async Task OpenRowAsync(Guid chatId)
     {

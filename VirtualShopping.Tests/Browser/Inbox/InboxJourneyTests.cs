@@ -86,6 +86,10 @@ public sealed class InboxJourneyTests(InboxBrowserFixture inbox) : IAsyncLifetim
         await Expect(emma.OfferFor("Farah").First).ToBeVisibleAsync();
         var chatId = Guid.Parse((await sam.OfferFor("Farah").First.GetAttributeAsync("data-chat-id"))!);
 
+        const string Lost = "A colleague claimed this chat first.";
+        await sam.WatchForTextAsync(Lost);
+        await emma.WatchForTextAsync(Lost);
+
         var pressed = await Task.WhenAll(sam.ClickClaimNowAsync(chatId), emma.ClickClaimNowAsync(chatId));
 
         Assert.True(pressed[0] || pressed[1]);
@@ -98,7 +102,7 @@ public sealed class InboxJourneyTests(InboxBrowserFixture inbox) : IAsyncLifetim
         await Expect(lost.ConversationOf(chatId)).ToHaveCountAsync(0);
         if (loserPressed)
         {
-            await Expect(lost.Page.GetByText("A colleague claimed this chat first.")).ToBeVisibleAsync();
+            await lost.WaitUntilShownAsync();
         }
     }
 
