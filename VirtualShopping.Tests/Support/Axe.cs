@@ -20,7 +20,9 @@ public static class Axe
     });
 
     /// <summary>Asserts that axe finds no WCAG 2.x A/AA violation (nor best practice) in the page and its frames, naming the state checked.</summary>
-    public static async Task AssertNoViolationsAsync(IPage page, string state)
+    /// <param name="within">A CSS selector limiting the check to that part of the page (e.g. a page's own content without the layout).</param>
+    /// <param name="exclude">CSS selectors of elements (and their content) left out of the check.</param>
+    public static async Task AssertNoViolationsAsync(IPage page, string state, string? within = null, params string[] exclude)
     {
         ArgumentNullException.ThrowIfNull(page);
         var report = new StringBuilder();
@@ -33,11 +35,14 @@ public static class Axe
 
             await frame.EvaluateAsync(Source.Value);
             var violations = await frame.EvaluateAsync<JsonElement>("""
-                async () => {
-                  const result = await window.axe.run(document, { iframes: false, resultTypes: ['violations'] });
+                async ([within, exclude]) => {
+                  const context = !within && exclude.length === 0
+                    ? document
+                    : { include: within && document.querySelector(within) ? [[within]] : [['html']], exclude: exclude.map(e => [e]) };
+                  const result = await window.axe.run(context, { iframes: false, resultTypes: ['violations'] });
                   return result.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary })) }));
                 }
-                """);
+                """, new object[] { within ?? string.Empty, exclude });
             foreach (var violation in violations.EnumerateArray())
             {
                 report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"[{frame.Url}] {violation.GetProperty("id").GetString()} ({violation.GetProperty("impact").GetString()}): {violation.GetProperty("help").GetString()}");

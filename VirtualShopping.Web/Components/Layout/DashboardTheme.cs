@@ -14,6 +14,13 @@ public static class DashboardTheme
             AppbarBackground = "#2b2768",
             Background = "#f6f6fb",
             DrawerBackground = "#ffffff",
+
+            // Darker than MudBlazor's defaults so small secondary text, success, info and error texts keep 4.5:1 on the
+            // tinted backgrounds (selected rows, the conversation, alerts).
+            TextSecondary = "#5c5c66",
+            Success = "#2e7d32",
+            Info = "#1565c0",
+            Error = "#c62828",
         },
         PaletteDark = new PaletteDark
         {
