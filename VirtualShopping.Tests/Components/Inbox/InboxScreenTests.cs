@@ -232,6 +232,20 @@ public sealed class InboxScreenTests : InboxTestContext
     }
 
     [Fact]
+    public void A_closed_chat_says_how_long_ago_it_ended_not_how_long_it_waited()
+    {
+        SignInAs(Ada);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/inbox?view=closed");
+        RenderProviders();
+        var page = Render<InboxScreen>();
+
+        page.WaitForAssertion(() => Assert.Equal([Quinn.Id.ToString()], ChatIds(page)));
+        var when = page.Find("[data-testid=row-waiting]");
+        Assert.Equal("2 h 00 ago", when.TextContent);
+        Assert.StartsWith("Ended", when.GetAttribute("title"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_view_and_chat_in_the_address_open_the_page_there_and_back_leaves_the_chat()
     {
         SignInAs(Ada);
