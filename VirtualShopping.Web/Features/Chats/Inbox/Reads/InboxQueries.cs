@@ -220,7 +220,7 @@ public sealed class InboxQueries(
             orderby c.StartedAt descending
             select new ShopperPastChat(c.Id, c.StartedAt, c.Status, d.Name, c.ExpertName, c.Rating))
             .Take(ShopperPanelItems).ToListAsync(cancellationToken);
-        var emailHash = chat.ShopperEmail is { } email ? EmailHash(email) : null;
+        var emailHash = BlockedShopper.HashEmail(chat.ShopperEmail);
         var blocked = await db.BlockedShoppers.AnyAsync(
             b => b.UnblockedAt == null && (b.ShopperId == shopperId || (emailHash != null && b.EmailHash == emailHash)), cancellationToken);
         return new ShopperPanel(
@@ -323,13 +323,6 @@ public sealed class InboxQueries(
             || (c.StoreId != null && stores.Contains(c.StoreId.Value))
             || (c.Status == ChatStatus.Waiting && db.Teams.Any(t => t.IsActive && stores.Contains(t.StoreId) && t.Departments.Any(d => d.Id == c.DepartmentId && !d.IsArchived)))
             || db.ChatOffers.Any(o => o.ChatId == c.Id && o.StaffMemberId == id && o.Status == OfferStatus.Pending));
-    }
-
-    /// <summary>SHA-256 (hex) of the trimmed, lower-case email, as <see cref="BlockedShopper.EmailHash"/> keeps it.</summary>
-    public static string EmailHash(string email)
-    {
-        ArgumentNullException.ThrowIfNull(email);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
     }
 
     /// <summary>The chats of a view, before its statuses (<see cref="Statuses"/>) and the filters.</summary>
