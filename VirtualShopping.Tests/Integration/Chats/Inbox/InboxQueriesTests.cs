@@ -80,7 +80,7 @@ public sealed class InboxQueriesTests(InboxWorld world) : IClassFixture<InboxWor
     {
         var all = await world.ListAsync(world.Admin, Folder(InboxFolder.Closed) with { IncludeArchived = true });
         Assert.Equal([world.ArchivedX, world.MissedShoes, world.EndedX], all.Rows.Select(r => r.ChatId));
-        var page = await world.ListAsync(world.Admin, Folder(InboxFolder.Closed) with { IncludeArchived = true, Skip = 1, Take = 1 });
+        var page = await world.ListAsync(world.Admin, Folder(InboxFolder.Closed) with { IncludeArchived = true, Offset = 1, Take = 1 });
         Assert.Equal(3, page.Total);
         Assert.Equal([world.MissedShoes], page.Rows.Select(r => r.ChatId));
     }

@@ -17,7 +17,7 @@ public sealed record InboxFilter(
     string? Search = null,
     bool IncludeArchived = false,
     bool NewestFirst = false,
-    int Skip = 0,
+    int Offset = 0,
     int Take = 50)
 {
     public const int MaxSearchLength = 100;

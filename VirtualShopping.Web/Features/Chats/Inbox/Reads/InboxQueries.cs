@@ -48,7 +48,7 @@ public sealed class InboxQueries(
         ArgumentNullException.ThrowIfNull(staff);
         ArgumentNullException.ThrowIfNull(filter);
         var now = clock.GetUtcNow();
-        var skip = Math.Max(0, filter.Skip);
+        var skip = Math.Max(0, filter.Offset);
         var take = Math.Clamp(filter.Take, 1, InboxFilter.MaxTake);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (filter.Folder == InboxFolder.New)
