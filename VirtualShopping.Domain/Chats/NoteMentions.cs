@@ -13,13 +13,25 @@ public static class NoteMentions
     public static IReadOnlyList<Guid> Find(string? text, IEnumerable<(Guid Id, string Name)> teammates)
     {
         ArgumentNullException.ThrowIfNull(teammates);
+        var team = teammates.ToList();
+        return Spans(text, team.Select(t => t.Name).ToList()).Select(span => team[span.Name].Id).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// Where the text mentions one of the names, in order: the start of the "@", the length with the "@", and the
+    /// index of the name in <paramref name="names"/> (for highlighting a note as for finding whom it mentions).
+    /// </summary>
+    public static IReadOnlyList<(int Start, int Length, int Name)> Spans(string? text, IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
         if (string.IsNullOrEmpty(text) || !text.Contains('@', StringComparison.Ordinal))
         {
             return [];
         }
 
-        var candidates = teammates.Where(t => !string.IsNullOrWhiteSpace(t.Name)).OrderByDescending(t => t.Name.Length).ToList();
-        var found = new List<Guid>();
+        var candidates = Enumerable.Range(0, names.Count).Where(i => !string.IsNullOrWhiteSpace(names[i]))
+            .OrderByDescending(i => names[i].Length).ToList();
+        var spans = new List<(int, int, int)>();
         for (var at = text.IndexOf('@', StringComparison.Ordinal); at >= 0; at = text.IndexOf('@', at + 1))
         {
             if (at > 0 && IsWordCharacter(text[at - 1]))
@@ -28,24 +40,22 @@ public static class NoteMentions
             }
 
             var start = at + 1;
-            foreach (var (id, name) in candidates)
+            foreach (var index in candidates)
             {
+                var name = names[index];
                 var end = start + name.Length;
                 if (end <= text.Length
                     && string.Compare(text, start, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
                     && (end == text.Length || !IsWordCharacter(text[end])))
                 {
-                    if (!found.Contains(id))
-                    {
-                        found.Add(id);
-                    }
-
+                    spans.Add((at, name.Length + 1, index));
+                    at = end - 1;
                     break;
                 }
             }
         }
 
-        return found;
+        return spans;
     }
 
     /// <summary>The ids as stored in <see cref="ChatMessage.Data"/> of a note.</summary>

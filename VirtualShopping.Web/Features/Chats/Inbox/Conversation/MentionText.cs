@@ -1,34 +1,27 @@
+using VirtualShopping.Domain.Chats;
+
 namespace VirtualShopping.Web.Features.Chats;
 
 /// <summary>
-/// Splits a note's text into plain parts and "@Name" mentions of teammates (display name, case-insensitive, the
-/// longest name wins), so the inbox can highlight whom a note mentions.
+/// Splits a note's text into plain parts and "@Name" mentions of teammates, by the same rule that decides whom a
+/// note mentions (<see cref="NoteMentions"/>), so the inbox highlights exactly those.
 /// </summary>
 public static class MentionText
 {
     public static IReadOnlyList<(string Text, bool Mention)> Split(string text, IEnumerable<string> names)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var candidates = names.Where(n => !string.IsNullOrWhiteSpace(n)).OrderByDescending(n => n.Length).ToList();
         var parts = new List<(string, bool)>();
         var start = 0;
-        var i = text.IndexOf('@', StringComparison.Ordinal);
-        while (i >= 0)
+        foreach (var (at, length, _) in NoteMentions.Spans(text, names.ToList()))
         {
-            var name = candidates.FirstOrDefault(n => string.Compare(text, i + 1, n, 0, n.Length, StringComparison.OrdinalIgnoreCase) == 0
-                && (i + 1 + n.Length == text.Length || !char.IsLetterOrDigit(text[i + 1 + n.Length])));
-            if (name is not null && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
+            if (at > start)
             {
-                if (i > start)
-                {
-                    parts.Add((text[start..i], false));
-                }
-
-                parts.Add((text.Substring(i, name.Length + 1), true));
-                start = i + name.Length + 1;
+                parts.Add((text[start..at], false));
             }
 
-            i = text.IndexOf('@', Math.Max(i + 1, start));
+            parts.Add((text.Substring(at, length), true));
+            start = at + length;
         }
 
         if (start < text.Length)
