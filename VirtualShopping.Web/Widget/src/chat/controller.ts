@@ -70,6 +70,8 @@ export class ChatController {
   private hub: HubConnection | null = null;
   /** Pushes arrive in order from here on: the link is up and has caught up. */
   private live = false;
+  /** How many chat views the hub has pushed: a view fetched while one arrived may be older than it. */
+  private pushedViews = 0;
   /** The highest sequence up to which this chat's messages are all known. */
   private syncedSeq = 0;
   private markedSeq = 0;
@@ -486,9 +488,21 @@ export class ChatController {
     const chat = this.state.chat;
     if (!chat) return;
     try {
-      this.applyChat(await this.api.get<ChatView>('/chats/' + chat.id));
+      this.applyChat(await this.currentView(chat.id));
     } catch (error) {
       this.fail(error);
+    }
+  }
+
+  /**
+   * The chat as the server has it now. A view read before a claim can reach us after the claim's push: had we
+   * shown it, the panel would go back to "waiting" for good. So when a push came in while we were asking, ask again.
+   */
+  private async currentView(chatId: string): Promise<ChatView> {
+    for (let attempt = 1; ; attempt++) {
+      const pushes = this.pushedViews;
+      const view = await this.api.get<ChatView>('/chats/' + chatId);
+      if (pushes === this.pushedViews || attempt === 5) return view;
     }
   }
 
@@ -541,7 +555,10 @@ export class ChatController {
       .configureLogging(LogLevel.None)
       .build();
     const mine = (chatId: string) => chatId === this.state.chat?.id;
-    hub.on('chatChanged', (chat: ChatView) => mine(chat.id) && this.applyChat(chat));
+    hub.on('chatChanged', (chat: ChatView) => {
+      this.pushedViews++;
+      if (mine(chat.id)) this.applyChat(chat);
+    });
     hub.on('messageReceived', (message: MessageView) => mine(message.chatId) && this.merge([message], this.live));
     hub.on('typing', (event: { chatId: string; sender: string }) => mine(event.chatId) && event.sender === 'Expert' && this.showTyping());
     hub.on('read', (event: { chatId: string; reader: string; sequence: number }) => {
@@ -585,7 +602,7 @@ export class ChatController {
     const hub = this.hub;
     if (!chat || !hub) return;
     try {
-      const [messages, view] = await Promise.all([hub.invoke<MessageView[]>('MessagesSince', chat.id, this.syncedSeq), this.api.get<ChatView>('/chats/' + chat.id)]);
+      const [messages, view] = await Promise.all([hub.invoke<MessageView[]>('MessagesSince', chat.id, this.syncedSeq), this.currentView(chat.id)]);
       this.live = true;
       this.merge(messages, true);
       this.applyChat(view);
@@ -614,7 +631,7 @@ export class ChatController {
       return;
     }
     try {
-      const [messages, view] = await Promise.all([this.api.get<MessageView[]>(`/chats/${chat.id}/messages?after=${this.syncedSeq}`), this.api.get<ChatView>('/chats/' + chat.id)]);
+      const [messages, view] = await Promise.all([this.api.get<MessageView[]>(`/chats/${chat.id}/messages?after=${this.syncedSeq}`), this.currentView(chat.id)]);
       this.merge(messages, true);
       this.applyChat(view);
     } catch {
