@@ -22,11 +22,14 @@ internal sealed class BenchmarkAppFactory : WebApplicationFactory<Program>
     private readonly string databasePath;
 
     private readonly int? busyTimeoutMilliseconds;
+    private readonly IReadOnlyDictionary<string, string> settings;
 
-    public BenchmarkAppFactory(AppLogSink logs, int? busyTimeoutMilliseconds)
+    /// <param name="settings">More app settings, e.g. Routing:SweepEnabled=false for the sweep run.</param>
+    public BenchmarkAppFactory(AppLogSink logs, int? busyTimeoutMilliseconds, IReadOnlyDictionary<string, string>? settings = null)
     {
         Logs = logs;
         this.busyTimeoutMilliseconds = busyTimeoutMilliseconds;
+        this.settings = settings ?? new Dictionary<string, string>();
         Directory.CreateDirectory(folder);
         databasePath = Path.Combine(folder, $"bench-{Guid.NewGuid():N}.db");
     }
@@ -69,6 +72,11 @@ internal sealed class BenchmarkAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SessionPermitsPerMinute", 100_000.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:IpPermitsPerMinute", 1_000_000.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

@@ -36,7 +36,17 @@ internal static class EchoBaselineRun
         try
         {
             var before = MemorySnapshot.Take();
-            await Parallel.ForEachAsync(Enumerable.Range(1, options.Shoppers), parallel, async (n, _) => pairs.Add(await EchoPair.ConnectAsync(url, n, tracker)));
+            await Parallel.ForEachAsync(Enumerable.Range(1, options.Shoppers), parallel, async (n, _) =>
+            {
+                try
+                {
+                    pairs.Add(await EchoPair.ConnectAsync(url, n, tracker));
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException or System.Net.WebSockets.WebSocketException or System.Net.Sockets.SocketException or InvalidOperationException)
+                {
+                    Progress.Say($"Echo pair {n} could not connect: {e.GetType().Name}: {e.Message.Split('\n', 2)[0]}");
+                }
+            });
             var after = MemorySnapshot.Take();
             var (managed, workingSet) = MemorySnapshot.PerConnectionKilobytes(before, after, pairs.Count * 2);
             Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{pairs.Count * 2} echo connections open: {managed:0.0} KB managed, {workingSet:0.0} KB working set each"));
@@ -44,17 +54,23 @@ internal static class EchoBaselineRun
             await using (var warmUp = await EchoPair.ConnectAsync(url, 0, tracker))
             {
                 var samples = new LatencySamples();
-                await warmUp.SendAsync(options.Messages, tracker, samples, options.MessageTimeout);
+                await warmUp.SendAsync(options.Messages, tracker, samples, samples, options.MessageTimeout);
             }
 
             var latency = new LatencySamples();
+            var acks = new LatencySamples();
             var lost = 0;
             await using var messagingProbe = new PhaseProbe(new SqlCommandCounter());
-            await Parallel.ForEachAsync(pairs, parallel, async (pair, _) =>
-                Interlocked.Add(ref lost, await pair.SendAsync(options.Messages, tracker, latency, options.MessageTimeout)));
+            await Parallel.ForEachAsync(pairs, new ParallelOptions { MaxDegreeOfParallelism = options.SendersFor(pairs.Count) }, async (pair, _) =>
+                Interlocked.Add(ref lost, await pair.SendAsync(options.Messages, tracker, latency, acks, options.MessageTimeout)));
             var messaging = await messagingProbe.StopAsync();
             Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{latency.Count} echo messages delivered in {messaging.Wall.TotalSeconds:0.00} s"));
-            return new EchoResult(pairs.Count, latency.Count, lost, messaging, latency.Percentile(50), latency.Percentile(99), managed, workingSet);
+            return new EchoResult(pairs.Count, latency.Count, lost, messaging, latency.Percentile(50), latency.Percentile(99), managed, workingSet)
+            {
+                AckP50 = acks.Percentile(50),
+                AckP99 = acks.Percentile(99),
+                ConnectFailures = options.Shoppers - pairs.Count,
+            };
         }
         finally
         {
@@ -82,14 +98,16 @@ internal static class EchoBaselineRun
         }
 
         /// <summary>Sends messages one after another (each invocation awaited, as the app's POST is) and waits for each to arrive; returns how many never did.</summary>
-        public async Task<int> SendAsync(int count, MessageTracker tracker, LatencySamples latency, TimeSpan patience)
+        public async Task<int> SendAsync(int count, MessageTracker tracker, LatencySamples latency, LatencySamples acks, TimeSpan patience)
         {
             var arrivals = new List<(string Id, Task<double> Arrival)>();
             for (var i = 1; i <= count; i++)
             {
                 var id = string.Create(CultureInfo.InvariantCulture, $"echo-{number}-{i}");
                 arrivals.Add((id, tracker.Expect(id, Group)));
+                var sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 await sender.InvokeAsync(nameof(EchoHub.Relay), Group, id, string.Create(CultureInfo.InvariantCulture, $"Do you have these in size {36 + i}?"));
+                acks.Add(System.Diagnostics.Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds);
             }
 
             var lost = 0;
