@@ -20,6 +20,7 @@ internal sealed class ExpertAgent : IAsyncDisposable
     private readonly ChatLoadMetrics metrics;
     private readonly MessageTracker tracker;
     private HubConnection? hub;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> withdrawn = new();
     private volatile bool available;
 
     private ExpertAgent(HttpClient api, string token, ChatLoadMetrics metrics, MessageTracker tracker)
@@ -36,7 +37,8 @@ internal sealed class ExpertAgent : IAsyncDisposable
     public string? Name { get; private set; }
 
     /// <summary>
-    /// A person rather than a herd: each offer is looked at for 1–10 s, then declined (one in ten) or claimed.
+    /// A person rather than a herd: each offer is looked at for 1–10 s, then declined (one in ten) or claimed, unless it
+    /// was withdrawn meanwhile.
     /// Off: every offer is claimed the moment it arrives.
     /// </summary>
     public bool Realistic { get; set; }
@@ -76,7 +78,12 @@ internal sealed class ExpertAgent : IAsyncDisposable
         }
 
         hub = HubConnections.Build(new Uri(api.BaseAddress!, ExpertHub.Path), Token);
-        hub.On<OfferView>(ChatHubEvents.OfferReceived, offer => _ = Realistic ? ConsiderAsync(offer) : ClaimAsync(offer, Stopwatch.GetTimestamp()));
+        // A statement body makes this an Action: the client then does not wait for one claim before it hands over the next
+        // offer (an expression `_ = ClaimAsync(...)` is a Func<OfferView, Task>, which the client awaits, one at a time).
+        hub.On<OfferView>(ChatHubEvents.OfferReceived, offer =>
+        {
+            _ = Realistic ? ConsiderAsync(offer) : ClaimAsync(offer, Stopwatch.GetTimestamp());
+        });
         hub.On<MessageView>(ChatHubEvents.MessageReceived, message =>
         {
             if (message.Sender == MessageSender.Shopper && !tracker.Arrived(message.ClientMessageId, Name!))
@@ -84,7 +91,14 @@ internal sealed class ExpertAgent : IAsyncDisposable
                 metrics.Problems.Add("message pushed to an expert who does not hold the chat");
             }
         });
-        foreach (var ignored in new[] { ChatHubEvents.OfferWithdrawn, ChatHubEvents.AvailabilityChanged, ChatHubEvents.ChatChanged, ChatHubEvents.IdleWarning })
+        hub.On<OfferWithdrawnView>(ChatHubEvents.OfferWithdrawn, gone =>
+        {
+            if (Realistic)
+            {
+                withdrawn[gone.OfferId] = true;
+            }
+        });
+        foreach (var ignored in new[] { ChatHubEvents.AvailabilityChanged, ChatHubEvents.ChatChanged, ChatHubEvents.IdleWarning })
         {
             hub.On<JsonElement>(ignored, _ => { });
         }
@@ -108,8 +122,9 @@ internal sealed class ExpertAgent : IAsyncDisposable
         try
         {
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1_000, 10_000)));
-            if (!available)
+            if (!available || withdrawn.TryRemove(offer.OfferId, out _))
             {
+                // The offer left the screen (a colleague claimed it, or the expert stepped away): nothing to press.
                 return;
             }
 
