@@ -21,6 +21,9 @@ internal sealed record ChatLoadResult(
     int AppErrors,
     IReadOnlyList<KeyValuePair<string, int>> AppLog)
 {
+    /// <summary>(Managed heap with every hub connection open − before any was) ÷ connections: one-time costs included.</summary>
+    public double ManagedKilobytesPerConnectionOverall { get; init; }
+
     public MessageTransport Transport { get; init; }
 
     /// <summary>Why the transport is not the one asked for (the app has no hub method), or null.</summary>

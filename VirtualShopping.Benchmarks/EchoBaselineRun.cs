@@ -36,19 +36,17 @@ internal static class EchoBaselineRun
         try
         {
             var before = MemorySnapshot.Take();
-            await Parallel.ForEachAsync(Enumerable.Range(1, options.Shoppers), parallel, async (n, _) =>
-            {
-                try
-                {
-                    pairs.Add(await EchoPair.ConnectAsync(url, n, tracker));
-                }
-                catch (Exception e) when (e is HttpRequestException or IOException or System.Net.WebSockets.WebSocketException or System.Net.Sockets.SocketException or InvalidOperationException)
-                {
-                    Progress.Say($"Echo pair {n} could not connect: {e.GetType().Name}: {e.Message.Split('\n', 2)[0]}");
-                }
-            });
+
+            // As the app run does: the second half's cost per connection, free of one-time costs.
+            var firstHalf = options.Shoppers / 2;
+            await ConnectPairsAsync(url, Enumerable.Range(1, firstHalf), parallel, tracker, pairs);
+            var half = MemorySnapshot.Take();
+            await ConnectPairsAsync(url, Enumerable.Range(firstHalf + 1, options.Shoppers - firstHalf), parallel, tracker, pairs);
+            var secondHalf = pairs.Count - firstHalf;
             var after = MemorySnapshot.Take();
-            var (managed, workingSet) = MemorySnapshot.PerConnectionKilobytes(before, after, pairs.Count * 2);
+            await MemorySnapshot.PauseForHeapDumpAsync("echo hub connections");
+            var (managedOverall, _) = MemorySnapshot.PerConnectionKilobytes(before, after, pairs.Count * 2);
+            var (managed, workingSet) = MemorySnapshot.PerConnectionKilobytes(half, after, secondHalf * 2);
             Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{pairs.Count * 2} echo connections open: {managed:0.0} KB managed, {workingSet:0.0} KB working set each"));
 
             await using (var warmUp = await EchoPair.ConnectAsync(url, 0, tracker))
@@ -70,6 +68,7 @@ internal static class EchoBaselineRun
                 AckP50 = acks.Percentile(50),
                 AckP99 = acks.Percentile(99),
                 ConnectFailures = options.Shoppers - pairs.Count,
+                ManagedKilobytesPerConnectionOverall = managedOverall,
             };
         }
         finally
@@ -78,6 +77,19 @@ internal static class EchoBaselineRun
             await app.StopAsync();
         }
     }
+
+    private static async Task ConnectPairsAsync(Uri url, IEnumerable<int> numbers, ParallelOptions parallel, MessageTracker tracker, ConcurrentBag<EchoPair> pairs) =>
+        await Parallel.ForEachAsync(numbers, parallel, async (n, _) =>
+        {
+            try
+            {
+                pairs.Add(await EchoPair.ConnectAsync(url, n, tracker));
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or System.Net.WebSockets.WebSocketException or System.Net.Sockets.SocketException or InvalidOperationException)
+            {
+                Progress.Say($"Echo pair {n} could not connect: {e.GetType().Name}: {e.Message.Split('\n', 2)[0]}");
+            }
+        });
 
     /// <summary>A sender and a receiver connection; the receiver listens on the pair's group.</summary>
     private sealed class EchoPair(int number, HubConnection sender, HubConnection receiver) : IAsyncDisposable

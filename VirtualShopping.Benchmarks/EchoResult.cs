@@ -11,6 +11,8 @@ internal sealed record EchoResult(
     double ManagedKilobytesPerConnection,
     double WorkingSetKilobytesPerConnection)
 {
+    public double ManagedKilobytesPerConnectionOverall { get; init; }
+
     public double? AckP50 { get; init; }
 
     public double? AckP99 { get; init; }

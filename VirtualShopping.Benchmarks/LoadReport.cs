@@ -37,7 +37,8 @@ internal static class LoadReport
         Row(output, "message ack p50 / p99", $"{Ms(app.AckP50)} / {Ms(app.AckP99)}   (send → stored and acknowledged; echo hub invocation: {Ms(echo.AckP50)} / {Ms(echo.AckP99)})");
         Row(output, "SQL per message", Invariant($"{Num(app.SqlPerMessage)}   (messaging phase commands ÷ messages delivered{(options.Realistic ? ", typing signals included" : string.Empty)})"));
         Row(output, "messages delivered/s", Invariant($"{app.MessagesPerSecond:0.0}   ({app.MessagesDelivered} delivered; echo hub baseline: {echo.MessagesPerSecond:0.0}/s, {echo.MessagesDelivered} delivered)"));
-        Row(output, "memory per connection", Invariant($"{app.ManagedKilobytesPerConnection:0.0} KB   (managed heap, both ends; working set {app.WorkingSetKilobytesPerConnection:0.0} KB; echo hub baseline: {echo.ManagedKilobytesPerConnection:0.0} KB / {echo.WorkingSetKilobytesPerConnection:0.0} KB)"));
+        Row(output, "memory per connection", Invariant($"{app.ManagedKilobytesPerConnection:0.0} KB   (managed heap, both ends, the second half of the connections; working set {app.WorkingSetKilobytesPerConnection:0.0} KB; echo hub baseline: {echo.ManagedKilobytesPerConnection:0.0} KB / {echo.WorkingSetKilobytesPerConnection:0.0} KB; {MemoryRatio(app.ManagedKilobytesPerConnection, echo.ManagedKilobytesPerConnection)} the echo's)"));
+        Row(output, "  over all connections", Invariant($"{app.ManagedKilobytesPerConnectionOverall:0.0} KB   (one-time costs of the first connections and requests included; echo hub: {echo.ManagedKilobytesPerConnectionOverall:0.0} KB)"));
         Row(output, "hub connections", Invariant($"{app.ShoppersConnected + app.ExpertsConnected}   ({app.ShoppersConnected} shoppers, {app.ExpertsConnected} experts; echo hub baseline: {echo.Pairs * 2}{(echo.ConnectFailures > 0 ? Invariant($", {echo.ConnectFailures} pairs failed to connect") : string.Empty)})"));
         Row(output, "409 claim conflicts", Invariant($"{conflicts}") + (conflicts > 0 ? $"   ({string.Join(", ", app.ClaimConflicts.Select(c => Invariant($"{c.Key} {c.Value}")))})" : string.Empty));
         Row(output, "failed chats", Invariant($"{failedChats}") + (failedChats > 0 ? "   (not claimed in time, or refused; see problems)" : string.Empty));
@@ -98,6 +99,8 @@ internal static class LoadReport
             return string.Empty;
         }
     }
+
+    private static string MemoryRatio(double app, double echo) => echo > 0 ? Invariant($"{app / echo:0.00}×") : "n/a";
 
     private static string Num(double? value) => value is { } v ? Invariant($"{v:0.0}") : "n/a";
 
