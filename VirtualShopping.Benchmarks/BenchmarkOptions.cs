@@ -25,11 +25,12 @@ internal sealed record BenchmarkOptions(
     MessageTransport Transport = MessageTransport.Rest,
     int? Senders = null,
     bool Realistic = false,
-    int HttpConnections = 512)
+    int HttpConnections = 512,
+    int? RoutingBudgetSeconds = null)
 {
     public const string Usage =
         "Usage: dotnet run -c Release --project VirtualShopping.Benchmarks -- [realistic] [--shoppers 50] [--experts 20] [--messages 5] [--concurrency 16] [--senders N]"
-        + " [--transport rest|hub] [--claim-timeout 30] [--message-timeout 10] [--http-connections 512] [--min-threads N] [--sqlite-busy-timeout MS]\n"
+        + " [--transport rest|hub] [--claim-timeout 30] [--message-timeout 10] [--http-connections 512] [--routing-budget SECONDS] [--min-threads N] [--sqlite-busy-timeout MS]\n"
         + "       … -- scale [--shapes 200x40,1000x100,4500x500] [same options]\n"
         + "       … -- experts [--shapes 1000x40,1000x100,1000x300] [same options]\n"
         + "       … -- sweep [--active 10000] [--due 5] [--passes 20]\n"
@@ -111,6 +112,9 @@ internal sealed record BenchmarkOptions(
                     break;
                 case "--senders":
                     options = options with { Senders = value };
+                    break;
+                case "--routing-budget":
+                    options = options with { RoutingBudgetSeconds = value };
                     break;
                 case "--http-connections":
                     options = options with { HttpConnections = value };

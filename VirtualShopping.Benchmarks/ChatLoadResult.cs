@@ -38,6 +38,9 @@ internal sealed record ChatLoadResult(
 
     public int TypingSignals { get; init; }
 
+    /// <summary>Shoppers who started no chat because the routing budget (--routing-budget) ran out.</summary>
+    public int ChatsNotStarted { get; init; }
+
     /// <summary>Messages the claimed chats were to send.</summary>
     public int MessagesExpected { get; init; }
 

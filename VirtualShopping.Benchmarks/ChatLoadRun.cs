@@ -87,8 +87,16 @@ internal static class ChatLoadRun
             var claimed = 0;
             logs.Phase = "routing";
             await using var routingProbe = new PhaseProbe(app.Sql);
+            var notStarted = 0;
             await Parallel.ForEachAsync(shoppers, parallel, async (shopper, _) =>
             {
+                if (options.RoutingBudgetSeconds is { } budget && routingProbe.Elapsed.TotalSeconds >= budget)
+                {
+                    // A slow app would take an hour to route a big shape: past the budget no new chat starts.
+                    Interlocked.Increment(ref notStarted);
+                    return;
+                }
+
                 if (await shopper.StartChatAndWaitForExpertAsync(world.ShoesId, options.ClaimTimeout, metrics.Problems))
                 {
                     Interlocked.Increment(ref claimed);
@@ -100,6 +108,11 @@ internal static class ChatLoadRun
             await metrics.SettleAsync(TimeSpan.FromSeconds(30));
             var routing = await routingProbe.StopAsync();
             Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{claimed} of {shoppers.Count} chats claimed in {routingWall.TotalSeconds:0.00} s"));
+            if (notStarted > 0)
+            {
+                Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{notStarted} shoppers never started a chat: the routing budget of {options.RoutingBudgetSeconds} s ran out"));
+            }
+
 
             var senders = options.SendersFor(claimed);
             Progress.Say($"Messaging: {options.Messages} messages per claimed chat over {transport.ToString().ToUpperInvariant()}, {senders} chats at once{(options.Realistic ? ", at human speed with typing signals" : string.Empty)} …");
@@ -137,6 +150,7 @@ internal static class ChatLoadRun
                 TransportNote = transportNote,
                 Senders = senders,
                 MessagesExpected = options.Messages * claimed,
+                ChatsNotStarted = notStarted,
                 AckP50 = metrics.AckLatency.Percentile(50),
                 AckP99 = metrics.AckLatency.Percentile(99),
                 TypingSignals = metrics.TypingSignals,

@@ -12,7 +12,7 @@ internal static class LoadReport
     public static void Print(TextWriter output, BenchmarkOptions options, ChatLoadResult app, EchoResult echo)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var failedChats = app.ShoppersConnected - app.ChatsClaimed;
+        var failedChats = app.ShoppersConnected - app.ChatsClaimed - app.ChatsNotStarted;
         var conflicts = app.ClaimConflicts.Sum(c => c.Value);
 
         output.WriteLine();
@@ -42,6 +42,10 @@ internal static class LoadReport
         Row(output, "hub connections", Invariant($"{app.ShoppersConnected + app.ExpertsConnected}   ({app.ShoppersConnected} shoppers, {app.ExpertsConnected} experts; echo hub baseline: {echo.Pairs * 2}{(echo.ConnectFailures > 0 ? Invariant($", {echo.ConnectFailures} pairs failed to connect") : string.Empty)})"));
         Row(output, "409 claim conflicts", Invariant($"{conflicts}") + (conflicts > 0 ? $"   ({string.Join(", ", app.ClaimConflicts.Select(c => Invariant($"{c.Key} {c.Value}")))})" : string.Empty));
         Row(output, "failed chats", Invariant($"{failedChats}") + (failedChats > 0 ? "   (not claimed in time, or refused; see problems)" : string.Empty));
+        if (app.ChatsNotStarted > 0)
+        {
+            Row(output, "chats not started", Invariant($"{app.ChatsNotStarted}   (the routing budget of {options.RoutingBudgetSeconds} s ran out first)"));
+        }
         Row(output, "lost messages", Invariant($"{options.Messages * app.ChatsClaimed - app.MessagesDelivered}   (echo hub baseline: {echo.MessagesLost})"));
         Row(output, "app warnings / errors", Invariant($"{app.AppWarnings} / {app.AppErrors}"));
         Row(output, "routing phase", Phase(app.Routing, app.ChatsClaimed, "chat"));
