@@ -153,7 +153,7 @@ internal sealed class ExpertAgent : IAsyncDisposable
             }
             else if (response.StatusCode == HttpStatusCode.Conflict)
             {
-                metrics.ClaimConflicts.Add("decline: " + await response.Content.ProblemReasonAsync());
+                metrics.ClaimConflicts.Add("decline: offer no longer open");
             }
             else
             {
