@@ -113,7 +113,6 @@ internal static class ChatLoadRun
                 Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{notStarted} shoppers never started a chat: the routing budget of {options.RoutingBudgetSeconds} s ran out"));
             }
 
-
             var senders = options.SendersFor(claimed);
             Progress.Say($"Messaging: {options.Messages} messages per claimed chat over {transport.ToString().ToUpperInvariant()}, {senders} chats at once{(options.Realistic ? ", at human speed with typing signals" : string.Empty)} …");
             logs.Phase = "messaging";
