@@ -2,22 +2,28 @@ namespace VirtualShopping.Benchmarks;
 
 /// <summary>
 /// Load benchmark of chat routing: the real app on a loopback Kestrel port, experts and shoppers over real
-/// WebSockets and REST, then a bare SignalR echo hub with as many pairs as a baseline; or, with `widget` first,
-/// the widget's sizes and its cost on a merchant's page in chromium (<see cref="WidgetRun"/>). Progress goes to
-/// stderr, the report to stdout.
+/// WebSockets and REST, then a bare SignalR echo hub with as many pairs as a baseline; `realistic` first makes
+/// the people behave like people; `scale` and `experts` run several shapes and print how the figures grow
+/// (<see cref="SeriesRun"/>); `sweep` times the routing sweep over many active chats (<see cref="SweepRun"/>);
+/// `widget` measures the widget in chromium (<see cref="WidgetRun"/>), `inbox` the inbox queries (<see cref="InboxRun"/>).
+/// Progress goes to stderr, the report to stdout.
 /// </summary>
 internal static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args is ["widget", .. var rest])
+        switch (args)
         {
-            return await WidgetRun.RunAsync(rest);
-        }
-
-        if (args is ["inbox", .. var inboxArgs])
-        {
-            return await InboxRun.RunAsync(inboxArgs);
+            case ["widget", .. var rest]:
+                return await WidgetRun.RunAsync(rest);
+            case ["inbox", .. var inboxArgs]:
+                return await InboxRun.RunAsync(inboxArgs);
+            case ["sweep", .. var sweepArgs]:
+                return await SweepRun.RunAsync(sweepArgs);
+            case ["scale", .. var scaleArgs]:
+                return await SeriesRun.RunAsync(scaleArgs, SeriesRun.ScaleShapes, "Scale");
+            case ["experts", .. var expertArgs]:
+                return await SeriesRun.RunAsync(expertArgs, SeriesRun.ExpertShapes, "Team size");
         }
 
         var options = BenchmarkOptions.Parse(args, out var error);
@@ -32,15 +38,25 @@ internal static class BenchmarkProgram
             return string.IsNullOrEmpty(error) ? 0 : 2;
         }
 
-        if (options.MinThreads is { } minThreads)
+        ApplyThreadPool(options);
+        if (!FileDescriptors.Enough(options, out var warning))
         {
-            ThreadPool.GetMinThreads(out var workers, out var io);
-            ThreadPool.SetMinThreads(Math.Max(workers, minThreads), Math.Max(io, minThreads));
+            Progress.Say(warning);
         }
 
         var app = await ChatLoadRun.RunAsync(options);
         var echo = await EchoBaselineRun.RunAsync(options);
         LoadReport.Print(Console.Out, options, app, echo);
         return 0;
+    }
+
+    /// <summary>--min-threads: raises the thread pool minimum.</summary>
+    public static void ApplyThreadPool(BenchmarkOptions options)
+    {
+        if (options.MinThreads is { } minThreads)
+        {
+            ThreadPool.GetMinThreads(out var workers, out var io);
+            ThreadPool.SetMinThreads(Math.Max(workers, minThreads), Math.Max(io, minThreads));
+        }
     }
 }

@@ -4,12 +4,18 @@ namespace VirtualShopping.Benchmarks;
 internal sealed class ChatLoadMetrics
 {
     private int claimsInFlight;
+    private int typingSignals;
+    private int declines;
+    private int availabilityChanges;
 
     /// <summary>From an expert's hub receiving offerReceived to their claim's 200.</summary>
     public LatencySamples ClaimLatency { get; } = new();
 
     /// <summary>From the shopper starting the POST of a message to the claiming expert's hub receiving it.</summary>
     public LatencySamples MessageLatency { get; } = new();
+
+    /// <summary>From the shopper starting to send a message to the server's acknowledgement (the POST's 201 or the hub invocation's result).</summary>
+    public LatencySamples AckLatency { get; } = new();
 
     /// <summary>409 answers to claims, by the reason the API gave (TakenByColleague, AtChatLimit, ...).</summary>
     public ProblemTally ClaimConflicts { get; } = new();
@@ -19,6 +25,21 @@ internal sealed class ChatLoadMetrics
 
     public int ClaimsInFlight => Volatile.Read(ref claimsInFlight);
 
+    /// <summary>Typing signals the realistic shoppers sent.</summary>
+    public int TypingSignals => Volatile.Read(ref typingSignals);
+
+    /// <summary>Offers the realistic experts declined.</summary>
+    public int Declines => Volatile.Read(ref declines);
+
+    /// <summary>Times a realistic expert went unavailable (each one came back later).</summary>
+    public int AvailabilityChanges => Volatile.Read(ref availabilityChanges);
+
+    public void Typed() => Interlocked.Increment(ref typingSignals);
+
+    public void Declined() => Interlocked.Increment(ref declines);
+
+    public void WentAway() => Interlocked.Increment(ref availabilityChanges);
+
     public void ClaimStarted() => Interlocked.Increment(ref claimsInFlight);
 
     public void ClaimEnded() => Interlocked.Decrement(ref claimsInFlight);
@@ -27,6 +48,10 @@ internal sealed class ChatLoadMetrics
     {
         ClaimLatency.Clear();
         MessageLatency.Clear();
+        AckLatency.Clear();
+        Interlocked.Exchange(ref typingSignals, 0);
+        Interlocked.Exchange(ref declines, 0);
+        Interlocked.Exchange(ref availabilityChanges, 0);
         ClaimConflicts.Clear();
         Problems.Clear();
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 
 namespace VirtualShopping.Benchmarks;
@@ -20,7 +21,14 @@ internal static class ChatLoadRun
         Progress.Say($"App listening on {app.BaseAddress}; creating the merchant and {options.Experts} experts …");
         var world = await BenchmarkWorld.CreateAsync(app.Services, options.Experts);
 
-        using var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        // Many senders at once share a bounded pool of HTTP connections (each costs two sockets in this process).
+        using var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10), MaxConnectionsPerServer = options.HttpConnections };
+        var (transport, transportNote) = HubMessaging.Resolve(options.Transport);
+        if (transportNote is not null)
+        {
+            Progress.Say($"Note: {transportNote}.");
+        }
+
         var metrics = new ChatLoadMetrics();
         var tracker = new MessageTracker();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency };
@@ -30,6 +38,8 @@ internal static class ChatLoadRun
 
         // Token issue checks a password hash: a few at a time is what two cores take.
         var experts = await OpenAllAsync(world.ExpertEmails, 4, email => ExpertAgent.SignInAsync(handler, app.BaseAddress, email, metrics, tracker), setup, "expert sign-in");
+        using var churn = new CancellationTokenSource();
+        Task churning = Task.CompletedTask;
         var shoppers = new List<ShopperAgent>();
         try
         {
@@ -46,22 +56,47 @@ internal static class ChatLoadRun
             });
 
             Progress.Say($"Connecting {options.Shoppers} shoppers to {Web.Features.Chats.ShopperHub.Path} …");
-            shoppers = await OpenAllAsync(Enumerable.Range(1, options.Shoppers), options.Concurrency, n => ShopperAgent.ConnectAsync(handler, app.BaseAddress, world.WidgetKey, n), setup, "shopper connect");
+            // In two halves: the second half's cost per connection is free of one-time costs (JIT, DI and EF
+            // compilation, caches) that the first connections and requests pay, which the echo hub pays far less of.
+            var firstHalf = options.Shoppers / 2;
+            shoppers = await OpenAllAsync(Enumerable.Range(1, firstHalf), options.Concurrency, n => ShopperAgent.ConnectAsync(handler, app.BaseAddress, world.WidgetKey, n), setup, "shopper connect");
+            var half = MemorySnapshot.Take();
+            var secondHalf = await OpenAllAsync(Enumerable.Range(firstHalf + 1, options.Shoppers - firstHalf), options.Concurrency, n => ShopperAgent.ConnectAsync(handler, app.BaseAddress, world.WidgetKey, n), setup, "shopper connect");
+            shoppers.AddRange(secondHalf);
             var after = MemorySnapshot.Take();
+            await MemorySnapshot.PauseForHeapDumpAsync("app hub connections");
             var connections = available.Count + shoppers.Count;
-            var (managed, workingSet) = MemorySnapshot.PerConnectionKilobytes(before, after, connections);
-            Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{connections} hub connections open: {managed:0.0} KB managed, {workingSet:0.0} KB working set each"));
+            var (managedOverall, _) = MemorySnapshot.PerConnectionKilobytes(before, after, connections);
+            var (managed, workingSet) = MemorySnapshot.PerConnectionKilobytes(half, after, secondHalf.Count);
+            Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{connections} hub connections open: {managed:0.0} KB managed, {workingSet:0.0} KB working set each (the last {secondHalf.Count}); {managedOverall:0.0} KB managed each over all, one-time costs included"));
 
             logs.Phase = "the warm-up chat";
-            await WarmUpAsync(handler, app.BaseAddress, world, options, metrics, tracker);
+            await WarmUpAsync(handler, app.BaseAddress, world, options, metrics, tracker, transport);
             metrics.Clear();
+            if (options.Realistic)
+            {
+                foreach (var expert in experts)
+                {
+                    expert.Realistic = true;
+                }
+
+                churning = ComeAndGoAsync([.. available], metrics, churn.Token);
+            }
 
             Progress.Say($"Routing: {shoppers.Count} shoppers start chats, {options.Concurrency} at a time …");
             var claimed = 0;
             logs.Phase = "routing";
             await using var routingProbe = new PhaseProbe(app.Sql);
+            var notStarted = 0;
             await Parallel.ForEachAsync(shoppers, parallel, async (shopper, _) =>
             {
+                if (options.RoutingBudgetSeconds is { } budget && routingProbe.Elapsed.TotalSeconds >= budget)
+                {
+                    // A slow app would take an hour to route a big shape: past the budget no new chat starts.
+                    Interlocked.Increment(ref notStarted);
+                    return;
+                }
+
                 if (await shopper.StartChatAndWaitForExpertAsync(world.ShoesId, options.ClaimTimeout, metrics.Problems))
                 {
                     Interlocked.Increment(ref claimed);
@@ -73,14 +108,21 @@ internal static class ChatLoadRun
             await metrics.SettleAsync(TimeSpan.FromSeconds(30));
             var routing = await routingProbe.StopAsync();
             Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{claimed} of {shoppers.Count} chats claimed in {routingWall.TotalSeconds:0.00} s"));
+            if (notStarted > 0)
+            {
+                Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{notStarted} shoppers never started a chat: the routing budget of {options.RoutingBudgetSeconds} s ran out"));
+            }
 
-            Progress.Say($"Messaging: {options.Messages} messages per claimed chat …");
+            var senders = options.SendersFor(claimed);
+            Progress.Say($"Messaging: {options.Messages} messages per claimed chat over {transport.ToString().ToUpperInvariant()}, {senders} chats at once{(options.Realistic ? ", at human speed with typing signals" : string.Empty)} …");
             logs.Phase = "messaging";
             await using var messagingProbe = new PhaseProbe(app.Sql);
-            await Parallel.ForEachAsync(shoppers.Where(s => s.Chat is not null), parallel, async (shopper, _) =>
-                await shopper.SendMessagesAsync(options.Messages, tracker, metrics, options.MessageTimeout));
+            await Parallel.ForEachAsync(shoppers.Where(s => s.Chat is not null), new ParallelOptions { MaxDegreeOfParallelism = senders }, async (shopper, _) =>
+                await shopper.SendMessagesAsync(options.Messages, tracker, metrics, options.MessageTimeout, transport, options.Realistic));
             var messaging = await messagingProbe.StopAsync();
             Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{metrics.MessageLatency.Count} messages delivered in {messaging.Wall.TotalSeconds:0.00} s"));
+            await churn.CancelAsync();
+            await churning;
 
             return new ChatLoadResult(
                 shoppers.Count,
@@ -100,10 +142,25 @@ internal static class ChatLoadRun
                 [.. setup.Snapshot(), .. metrics.Problems.Snapshot()],
                 logs.Warnings,
                 logs.Errors,
-                logs.Top(8));
+                logs.Top(8))
+            {
+                ManagedKilobytesPerConnectionOverall = managedOverall,
+                Transport = transport,
+                TransportNote = transportNote,
+                Senders = senders,
+                MessagesExpected = options.Messages * claimed,
+                ChatsNotStarted = notStarted,
+                AckP50 = metrics.AckLatency.Percentile(50),
+                AckP99 = metrics.AckLatency.Percentile(99),
+                TypingSignals = metrics.TypingSignals,
+                Declines = metrics.Declines,
+                AvailabilityChanges = metrics.AvailabilityChanges,
+            };
         }
         finally
         {
+            await churn.CancelAsync();
+            await churning;
             Progress.Say("Disconnecting and stopping the app …");
             await Parallel.ForEachAsync(shoppers, parallel, async (shopper, _) => await shopper.DisposeAsync());
             await Parallel.ForEachAsync(experts, parallel, async (expert, _) => await expert.DisposeAsync());
@@ -111,13 +168,13 @@ internal static class ChatLoadRun
     }
 
     /// <summary>One chat end to end before measuring, so first-call costs (JIT, EF model, query plans) stay out of the figures.</summary>
-    private static async Task WarmUpAsync(HttpMessageHandler handler, Uri baseAddress, BenchmarkWorld world, BenchmarkOptions options, ChatLoadMetrics metrics, MessageTracker tracker)
+    private static async Task WarmUpAsync(HttpMessageHandler handler, Uri baseAddress, BenchmarkWorld world, BenchmarkOptions options, ChatLoadMetrics metrics, MessageTracker tracker, MessageTransport transport)
     {
         Progress.Say("Warm-up chat …");
         await using var shopper = await ShopperAgent.ConnectAsync(handler, baseAddress, world.WidgetKey, 0);
         if (await shopper.StartChatAndWaitForExpertAsync(world.ShoesId, options.ClaimTimeout, metrics.Problems))
         {
-            await shopper.SendMessagesAsync(2, tracker, metrics, options.MessageTimeout);
+            await shopper.SendMessagesAsync(2, tracker, metrics, options.MessageTimeout, transport);
             await shopper.EndChatAsync();
         }
         else
@@ -126,6 +183,53 @@ internal static class ChatLoadRun
         }
 
         await metrics.SettleAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>
+    /// The realistic run's experts coming and going: every second one available expert (while at most a tenth are
+    /// away) switches to unavailable and comes back 5–15 s later, until the run is over.
+    /// </summary>
+    private static async Task ComeAndGoAsync(IReadOnlyList<ExpertAgent> experts, ChatLoadMetrics metrics, CancellationToken stop)
+    {
+        var away = new List<Task>();
+        var random = new Random(11);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var here = experts.Where(e => e.Available).ToList();
+                if (here.Count == 0 || experts.Count - here.Count >= Math.Max(1, experts.Count / 10))
+                {
+                    continue;
+                }
+
+                var expert = here[random.Next(here.Count)];
+                var pause = TimeSpan.FromMilliseconds(random.Next(5_000, 15_000));
+                away.Add(AwayAsync(expert, pause, metrics));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is over; those away come back below.
+        }
+
+        await Task.WhenAll(away);
+    }
+
+    private static async Task AwayAsync(ExpertAgent expert, TimeSpan pause, ChatLoadMetrics metrics)
+    {
+        try
+        {
+            await expert.SetAvailableAsync(false);
+            metrics.WentAway();
+            await Task.Delay(pause);
+            await expert.SetAvailableAsync(true);
+        }
+        catch (HttpRequestException e)
+        {
+            metrics.Problems.Add($"availability change failed: {e.Message}");
+        }
     }
 
     /// <summary>Opens things a few at a time; those that fail are tallied and left out.</summary>
@@ -150,7 +254,7 @@ internal static class ChatLoadRun
             await action();
             return true;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or WebSocketException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or WebSocketException or IOException or InvalidOperationException or SocketException or AggregateException)
         {
             problems.Add($"{what} failed: {e.GetType().Name}: {e.Message.Split('\n', 2)[0]}");
             return false;

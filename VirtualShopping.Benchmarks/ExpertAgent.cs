@@ -10,7 +10,7 @@ using VirtualShopping.Web.Features.Chats;
 namespace VirtualShopping.Benchmarks;
 
 /// <summary>
-/// An expert's Store App that claims every offer the moment it arrives: signs in for a token, connects to the
+/// An expert's Store App that claims every offer the moment it arrives (or, <see cref="Realistic"/>, after a look): signs in for a token, connects to the
 /// expert hub, goes available, and times each claim from the offer's arrival to the 200. Losing a race (409)
 /// is counted by reason, not as an error.
 /// </summary>
@@ -20,6 +20,8 @@ internal sealed class ExpertAgent : IAsyncDisposable
     private readonly ChatLoadMetrics metrics;
     private readonly MessageTracker tracker;
     private HubConnection? hub;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> withdrawn = new();
+    private volatile bool available;
 
     private ExpertAgent(HttpClient api, string token, ChatLoadMetrics metrics, MessageTracker tracker)
     {
@@ -33,6 +35,15 @@ internal sealed class ExpertAgent : IAsyncDisposable
 
     /// <summary>The display name the app puts on the chats this expert claims (ChatView.ExpertName).</summary>
     public string? Name { get; private set; }
+
+    /// <summary>
+    /// A person rather than a herd: each offer is looked at for 1–10 s, then declined (one in ten) or claimed, unless it
+    /// was withdrawn meanwhile.
+    /// Off: every offer is claimed the moment it arrives.
+    /// </summary>
+    public bool Realistic { get; set; }
+
+    public bool Available => available;
 
     /// <summary>Signs in through POST /api/v1/expert/token, as the Store App does.</summary>
     public static async Task<ExpertAgent> SignInAsync(HttpMessageHandler handler, Uri baseAddress, string email, ChatLoadMetrics metrics, MessageTracker tracker)
@@ -67,7 +78,12 @@ internal sealed class ExpertAgent : IAsyncDisposable
         }
 
         hub = HubConnections.Build(new Uri(api.BaseAddress!, ExpertHub.Path), Token);
-        hub.On<OfferView>(ChatHubEvents.OfferReceived, offer => _ = ClaimAsync(offer, Stopwatch.GetTimestamp()));
+        // A statement body makes this an Action: the client then does not wait for one claim before it hands over the next
+        // offer (an expression `_ = ClaimAsync(...)` is a Func<OfferView, Task>, which the client awaits, one at a time).
+        hub.On<OfferView>(ChatHubEvents.OfferReceived, offer =>
+        {
+            _ = Realistic ? ConsiderAsync(offer) : ClaimAsync(offer, Stopwatch.GetTimestamp());
+        });
         hub.On<MessageView>(ChatHubEvents.MessageReceived, message =>
         {
             if (message.Sender == MessageSender.Shopper && !tracker.Arrived(message.ClientMessageId, Name!))
@@ -75,14 +91,79 @@ internal sealed class ExpertAgent : IAsyncDisposable
                 metrics.Problems.Add("message pushed to an expert who does not hold the chat");
             }
         });
-        foreach (var ignored in new[] { ChatHubEvents.OfferWithdrawn, ChatHubEvents.AvailabilityChanged, ChatHubEvents.ChatChanged, ChatHubEvents.IdleWarning })
+        hub.On<OfferWithdrawnView>(ChatHubEvents.OfferWithdrawn, gone =>
+        {
+            if (Realistic)
+            {
+                withdrawn[gone.OfferId] = true;
+            }
+        });
+        foreach (var ignored in new[] { ChatHubEvents.AvailabilityChanged, ChatHubEvents.ChatChanged, ChatHubEvents.IdleWarning })
         {
             hub.On<JsonElement>(ignored, _ => { });
         }
 
         await hub.StartAsync();
-        using var availability = await api.PutAsJsonAsync("/api/v1/expert/availability", new { available = true });
+        await SetAvailableAsync(true);
+    }
+
+    /// <summary>PUT /api/v1/expert/availability, as the Store App's switch does.</summary>
+    public async Task SetAvailableAsync(bool value)
+    {
+        using var availability = await api.PutAsJsonAsync("/api/v1/expert/availability", new { available = value });
         availability.EnsureSuccessStatusCode();
+        available = value;
+    }
+
+    /// <summary>A person looks at the offer for 1–10 s, then declines it (one in ten) or claims it; claim latency starts when they press.</summary>
+    private async Task ConsiderAsync(OfferView offer)
+    {
+        metrics.ClaimStarted();
+        try
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1_000, 10_000)));
+            if (!available || withdrawn.TryRemove(offer.OfferId, out _))
+            {
+                // The offer left the screen (a colleague claimed it, or the expert stepped away): nothing to press.
+                return;
+            }
+
+            if (Random.Shared.Next(10) == 0)
+            {
+                await DeclineAsync(offer);
+                return;
+            }
+
+            await ClaimAsync(offer, Stopwatch.GetTimestamp());
+        }
+        finally
+        {
+            metrics.ClaimEnded();
+        }
+    }
+
+    private async Task DeclineAsync(OfferView offer)
+    {
+        try
+        {
+            using var response = await api.PostAsJsonAsync($"/api/v1/expert/offers/{offer.OfferId}/decline", new { goUnavailable = false });
+            if (response.IsSuccessStatusCode)
+            {
+                metrics.Declined();
+            }
+            else if (response.StatusCode == HttpStatusCode.Conflict)
+            {
+                metrics.ClaimConflicts.Add("decline: offer no longer open");
+            }
+            else
+            {
+                metrics.Problems.Add($"decline answered {(int)response.StatusCode}");
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            metrics.Problems.Add($"decline failed: {e.GetType().Name}");
+        }
     }
 
     private async Task ClaimAsync(OfferView offer, long receivedAt)

@@ -191,7 +191,7 @@ internal sealed record InboxData(Guid MerchantId, IReadOnlyList<Guid> StoreIds, 
         }
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string table, params string[] columns)
+    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string table, params string[] columns)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -205,7 +205,7 @@ internal sealed record InboxData(Guid MerchantId, IReadOnlyList<Guid> StoreIds, 
         return command;
     }
 
-    private static void Bind(SqliteCommand command, params object?[] values)
+    internal static void Bind(SqliteCommand command, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
@@ -213,14 +213,14 @@ internal sealed record InboxData(Guid MerchantId, IReadOnlyList<Guid> StoreIds, 
         }
     }
 
-    private static async Task Execute(SqliteConnection connection, string sql)
+    internal static async Task Execute(SqliteConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
 
-    private static string Text(Guid id) => id.ToString().ToUpperInvariant();
+    internal static string Text(Guid id) => id.ToString().ToUpperInvariant();
 
-    private static long Long(DateTimeOffset instant) => (long)Instant.ConvertToProvider(instant)!;
+    internal static long Long(DateTimeOffset instant) => (long)Instant.ConvertToProvider(instant)!;
 }

@@ -12,11 +12,17 @@ internal static class LoadReport
     public static void Print(TextWriter output, BenchmarkOptions options, ChatLoadResult app, EchoResult echo)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var failedChats = app.ShoppersConnected - app.ChatsClaimed;
+        var failedChats = app.ShoppersConnected - app.ChatsClaimed - app.ChatsNotStarted;
         var conflicts = app.ClaimConflicts.Sum(c => c.Value);
 
         output.WriteLine();
-        output.WriteLine(Invariant($"VirtualShopping load benchmark — {options.Shoppers} shoppers, {options.Experts} experts, {options.Messages} messages each ({options.Concurrency} shoppers at a time)"));
+        output.WriteLine(Invariant($"VirtualShopping load benchmark{(options.Realistic ? " (realistic)" : string.Empty)} — {options.Shoppers} shoppers, {options.Experts} experts, {options.Messages} messages each ({options.Concurrency} shoppers at a time)"));
+        output.WriteLine(Invariant($"messages over {app.Transport.ToString().ToUpperInvariant()}, {app.Senders} chats sending at once, each sender awaiting its acknowledgement") + (app.TransportNote is null ? string.Empty : $" ({app.TransportNote})"));
+        if (options.Realistic)
+        {
+            output.WriteLine(Invariant($"realistic: experts look 1–10 s before claiming, 1 in 10 declines ({app.Declines} declined), a few go unavailable and back ({app.AvailabilityChanges} times); shoppers think 1–3 s and type 2–5 s ({app.TypingSignals} typing signals)"));
+        }
+
         if (options.MinThreads is not null || options.SqliteBusyTimeoutMilliseconds is not null)
         {
             output.WriteLine(Invariant($"experiment: thread pool minimum {options.MinThreads?.ToString(CultureInfo.InvariantCulture) ?? "default"}, SQLite busy_timeout {options.SqliteBusyTimeoutMilliseconds?.ToString(CultureInfo.InvariantCulture) ?? "not set"} ms"));
@@ -25,13 +31,21 @@ internal static class LoadReport
         output.WriteLine(Invariant($"machine: {Environment.ProcessorCount} cores{LoadAverage()}; {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC"));
         output.WriteLine(new string('─', 100));
         Row(output, "chats routed/s", Invariant($"{app.ChatsPerSecond:0.0}   ({app.ChatsClaimed} of {app.ShoppersConnected} chats claimed in {app.RoutingWall.TotalSeconds:0.00} s)"));
-        Row(output, "claim latency p50 / p99", $"{Ms(app.ClaimP50)} / {Ms(app.ClaimP99)}   (offerReceived at the expert → claim 200)");
+        Row(output, "SQL per chat", Invariant($"{Num(app.SqlPerChat)}   (routing phase commands ÷ chats claimed)"));
+        Row(output, "claim latency p50 / p99", $"{Ms(app.ClaimP50)} / {Ms(app.ClaimP99)}   ({(options.Realistic ? "the expert pressing claim" : "offerReceived at the expert")} → claim 200)");
         Row(output, "message latency p50 / p99", $"{Ms(app.MessageP50)} / {Ms(app.MessageP99)}   (echo hub baseline: {Ms(echo.MessageP50)} / {Ms(echo.MessageP99)})");
+        Row(output, "message ack p50 / p99", $"{Ms(app.AckP50)} / {Ms(app.AckP99)}   (send → stored and acknowledged; echo hub invocation: {Ms(echo.AckP50)} / {Ms(echo.AckP99)})");
+        Row(output, "SQL per message", Invariant($"{Num(app.SqlPerMessage)}   (messaging phase commands ÷ messages delivered{(options.Realistic ? ", typing signals included" : string.Empty)})"));
         Row(output, "messages delivered/s", Invariant($"{app.MessagesPerSecond:0.0}   ({app.MessagesDelivered} delivered; echo hub baseline: {echo.MessagesPerSecond:0.0}/s, {echo.MessagesDelivered} delivered)"));
-        Row(output, "memory per connection", Invariant($"{app.ManagedKilobytesPerConnection:0.0} KB   (managed heap, both ends; working set {app.WorkingSetKilobytesPerConnection:0.0} KB; echo hub baseline: {echo.ManagedKilobytesPerConnection:0.0} KB / {echo.WorkingSetKilobytesPerConnection:0.0} KB)"));
-        Row(output, "hub connections", Invariant($"{app.ShoppersConnected + app.ExpertsConnected}   ({app.ShoppersConnected} shoppers, {app.ExpertsConnected} experts; echo hub baseline: {echo.Pairs * 2})"));
+        Row(output, "memory per connection", Invariant($"{app.ManagedKilobytesPerConnection:0.0} KB   (managed heap, both ends, the second half of the connections; working set {app.WorkingSetKilobytesPerConnection:0.0} KB; echo hub baseline: {echo.ManagedKilobytesPerConnection:0.0} KB / {echo.WorkingSetKilobytesPerConnection:0.0} KB; {MemoryRatio(app.ManagedKilobytesPerConnection, echo.ManagedKilobytesPerConnection)} the echo's)"));
+        Row(output, "  over all connections", Invariant($"{app.ManagedKilobytesPerConnectionOverall:0.0} KB   (one-time costs of the first connections and requests included; echo hub: {echo.ManagedKilobytesPerConnectionOverall:0.0} KB)"));
+        Row(output, "hub connections", Invariant($"{app.ShoppersConnected + app.ExpertsConnected}   ({app.ShoppersConnected} shoppers, {app.ExpertsConnected} experts; echo hub baseline: {echo.Pairs * 2}{(echo.ConnectFailures > 0 ? Invariant($", {echo.ConnectFailures} pairs failed to connect") : string.Empty)})"));
         Row(output, "409 claim conflicts", Invariant($"{conflicts}") + (conflicts > 0 ? $"   ({string.Join(", ", app.ClaimConflicts.Select(c => Invariant($"{c.Key} {c.Value}")))})" : string.Empty));
         Row(output, "failed chats", Invariant($"{failedChats}") + (failedChats > 0 ? "   (not claimed in time, or refused; see problems)" : string.Empty));
+        if (app.ChatsNotStarted > 0)
+        {
+            Row(output, "chats not started", Invariant($"{app.ChatsNotStarted}   (the routing budget of {options.RoutingBudgetSeconds} s ran out first)"));
+        }
         Row(output, "lost messages", Invariant($"{options.Messages * app.ChatsClaimed - app.MessagesDelivered}   (echo hub baseline: {echo.MessagesLost})"));
         Row(output, "app warnings / errors", Invariant($"{app.AppWarnings} / {app.AppErrors}"));
         Row(output, "routing phase", Phase(app.Routing, app.ChatsClaimed, "chat"));
@@ -77,7 +91,7 @@ internal static class LoadReport
     }
 
     /// <summary>", load average 1.2 / 0.8 / 0.5" where Linux tells it: other work on the machine skews every figure.</summary>
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {
@@ -90,12 +104,16 @@ internal static class LoadReport
         }
     }
 
-    private static string Ms(double? milliseconds) => milliseconds switch
+    private static string MemoryRatio(double app, double echo) => echo > 0 ? Invariant($"{app / echo:0.00}×") : "n/a";
+
+    private static string Num(double? value) => value is { } v ? Invariant($"{v:0.0}") : "n/a";
+
+    internal static string Ms(double? milliseconds) => milliseconds switch
     {
         null => "n/a",
         < 10 => Invariant($"{milliseconds:0.0} ms"),
         _ => Invariant($"{milliseconds:0} ms"),
     };
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

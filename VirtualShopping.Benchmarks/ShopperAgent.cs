@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Web.Features.Chats;
@@ -11,7 +13,7 @@ namespace VirtualShopping.Benchmarks;
 
 /// <summary>
 /// A shopper's chat widget: a session, the shopper hub, one chat about shoes that waits until an expert
-/// claims it (chatChanged with status Active), then messages sent over REST.
+/// claims it (chatChanged with status Active), then messages sent over REST or the hub.
 /// </summary>
 internal sealed class ShopperAgent : IAsyncDisposable
 {
@@ -118,34 +120,36 @@ internal sealed class ShopperAgent : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends messages one after another (POST .../messages) and waits for the claiming expert's hub to receive each.</summary>
-    public async Task SendMessagesAsync(int count, MessageTracker tracker, ChatLoadMetrics metrics, TimeSpan patience)
+    /// <summary>
+    /// Sends messages one after another, each awaited until the server acknowledges it (the POST's 201, or the hub
+    /// invocation's MessageView), and waits for the claiming expert's hub to receive each. A realistic shopper
+    /// thinks 1–3 s, then types for 2–5 s (a typing signal every 2 s, as the widget sends them) before each message.
+    /// </summary>
+    public async Task SendMessagesAsync(int count, MessageTracker tracker, ChatLoadMetrics metrics, TimeSpan patience, MessageTransport transport = MessageTransport.Rest, bool humanSpeed = false)
     {
         var chat = Chat ?? throw new InvalidOperationException("No claimed chat to write in.");
         var arrivals = new List<(string Id, Task<double> Arrival)>();
+        var random = new Random(number);
         for (var i = 1; i <= count; i++)
         {
-            var id = string.Create(CultureInfo.InvariantCulture, $"bench-{number}-{i}");
-            var arrival = tracker.Expect(id, chat.ExpertName);
-            try
+            if (humanSpeed)
             {
-                using var response = await api.PostAsJsonAsync(
-                    $"/api/v1/widget/{widgetKey}/chats/{chat.Id}/messages",
-                    new { text = string.Create(CultureInfo.InvariantCulture, $"Do you have these in size {36 + i}?"), clientMessageId = id });
-                if (response.StatusCode != HttpStatusCode.Created)
-                {
-                    tracker.Forget(id);
-                    metrics.Problems.Add(string.Create(CultureInfo.InvariantCulture, $"send message answered {(int)response.StatusCode}"));
-                    continue;
-                }
+                await TypeLikeAPersonAsync(chat.Id, random, metrics);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+
+            var id = string.Create(CultureInfo.InvariantCulture, $"bench-{number}-{i}");
+            var text = string.Create(CultureInfo.InvariantCulture, $"Do you have these in size {36 + i}?");
+            var arrival = tracker.Expect(id, chat.ExpertName);
+            var sentAt = Stopwatch.GetTimestamp();
+            var problem = transport == MessageTransport.Hub ? await SendOverHubAsync(chat.Id, text, id) : await SendOverRestAsync(chat.Id, text, id);
+            if (problem is not null)
             {
                 tracker.Forget(id);
-                metrics.Problems.Add($"send message failed: {e.GetType().Name}");
+                metrics.Problems.Add(problem);
                 continue;
             }
 
+            metrics.AckLatency.Add(Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds);
             arrivals.Add((id, arrival));
         }
 
@@ -161,6 +165,66 @@ internal sealed class ShopperAgent : IAsyncDisposable
                 tracker.Forget(id);
                 metrics.Problems.Add($"message stored but not pushed to the expert within {patience.TotalSeconds:0} s");
             }
+        }
+    }
+
+    /// <summary>POST .../messages; null when it was stored (201), else what went wrong.</summary>
+    private async Task<string?> SendOverRestAsync(Guid chatId, string text, string clientMessageId)
+    {
+        try
+        {
+            using var response = await api.PostAsJsonAsync($"/api/v1/widget/{widgetKey}/chats/{chatId}/messages", new { text, clientMessageId });
+            return response.StatusCode == HttpStatusCode.Created ? null : string.Create(CultureInfo.InvariantCulture, $"send message answered {(int)response.StatusCode}");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return $"send message failed: {e.GetType().Name}";
+        }
+    }
+
+    /// <summary>ShopperHub.SendMessage(chatId, text, clientMessageId); null when it answered the stored message.</summary>
+    private async Task<string?> SendOverHubAsync(Guid chatId, string text, string clientMessageId)
+    {
+        try
+        {
+            var stored = await hub!.InvokeAsync<MessageView>(HubMessaging.SendMessage, chatId, text, clientMessageId);
+            return stored.ClientMessageId == clientMessageId ? null : "hub SendMessage answered another message";
+        }
+        catch (HubException e)
+        {
+            return $"hub SendMessage refused: {e.Message}";
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or TaskCanceledException)
+        {
+            return $"hub SendMessage failed: {e.GetType().Name}";
+        }
+    }
+
+    /// <summary>Thinks 1–3 s, then types for 2–5 s with a typing signal (ShopperHub.Typing) at once and every 2 s.</summary>
+    private async Task TypeLikeAPersonAsync(Guid chatId, Random random, ChatLoadMetrics metrics)
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1_000, 3_000)));
+        var typing = TimeSpan.FromMilliseconds(random.Next(2_000, 5_000));
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                await hub!.InvokeAsync(nameof(ShopperHub.Typing), chatId);
+                metrics.Typed();
+            }
+            catch (Exception e) when (e is HubException or InvalidOperationException or IOException)
+            {
+                metrics.Problems.Add($"typing signal failed: {e.GetType().Name}");
+            }
+
+            var left = typing - Stopwatch.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await Task.Delay(left < TimeSpan.FromSeconds(2) ? left : TimeSpan.FromSeconds(2));
         }
     }
 
