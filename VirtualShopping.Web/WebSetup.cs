@@ -115,6 +115,7 @@ public static class WebSetup
         services.AddSingleton<RoutingSweeper>();
         services.AddScoped<ChatRouter>();
         services.AddScoped<ChatConversation>();
+        services.AddSingleton<MessageWriter>();
         services.AddScoped<ChatSignals>();
         services.AddScoped<ChatActions>();
         services.AddScoped<ChatHandover>();
