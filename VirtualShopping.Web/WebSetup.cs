@@ -72,6 +72,7 @@ public static class WebSetup
         services.AddCors();
         services.AddTransient<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();
         services.AddSingleton<WidgetOrigins>();
+        services.AddSingleton<WidgetKeys>();
         services.AddHostedService(sp => sp.GetRequiredService<RoutingSweeper>());
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
