@@ -26,6 +26,8 @@ public sealed partial class MessageWriter : IAsyncDisposable
     private readonly TimeProvider clock;
     private readonly ILogger<MessageWriter> logger;
     private readonly Task loop;
+    private AsyncServiceScope? contextScope;
+    private VirtualShoppingDbContext? context;
 
     public MessageWriter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MessageWriter> logger)
     {
@@ -55,6 +57,7 @@ public sealed partial class MessageWriter : IAsyncDisposable
     {
         queue.Writer.TryComplete();
         await loop;
+        await ForgetContextAsync();
     }
 
     private async Task RunAsync()
@@ -89,19 +92,53 @@ public sealed partial class MessageWriter : IAsyncDisposable
 
     private async Task<MessageWrite[]> WriteBatchAsync(List<Pending> batch)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>();
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await contexts.CreateDbContextAsync();
+            var db = await ContextAsync();
             try
             {
-                return await WriteOnceAsync(db, batch);
+                var results = await WriteOnceAsync(db, batch);
+                db.ChangeTracker.Clear();
+                return results;
             }
             catch (DbUpdateException e) when (attempt < Attempts && !DatabaseUnavailability.Explains(e))
             {
                 // A number (or a client message id) was taken meanwhile: read again and renumber.
+                await ForgetContextAsync();
             }
+            catch
+            {
+                await ForgetContextAsync();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The loop's own context and open connection, kept from batch to batch (no scope, context or connection to set up per batch).</summary>
+    private async Task<VirtualShoppingDbContext> ContextAsync()
+    {
+        if (context is null)
+        {
+            contextScope = scopes.CreateAsyncScope();
+            context = await contextScope.Value.ServiceProvider.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>().CreateDbContextAsync();
+            await context.Database.OpenConnectionAsync();
+        }
+
+        return context;
+    }
+
+    private async Task ForgetContextAsync()
+    {
+        if (context is not null)
+        {
+            await context.DisposeAsync();
+            context = null;
+        }
+
+        if (contextScope is { } scope)
+        {
+            await scope.DisposeAsync();
+            contextScope = null;
         }
     }
 
@@ -110,19 +147,11 @@ public sealed partial class MessageWriter : IAsyncDisposable
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var chatIds = batch.Select(p => p.Draft.ChatId).Distinct().ToList();
-        var chats = await db.Chats.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => chatIds.Contains(c.Id))
-            .Select(c => new ChatFacts(
-                c.Id,
-                c.MerchantId,
-                c.ShopperId,
-                c.ExpertId,
-                c.Status,
-                c.ShopperEmail,
-                db.ChatMessages.IgnoreQueryFilters().Where(m => m.ChatId == c.Id).Max(m => (int?)m.Sequence) ?? 0,
-                db.StaffMembers.IgnoreQueryFilters().Where(s => s.Id == c.ExpertId).Select(s => s.DisplayName).FirstOrDefault(),
-                db.StaffMembers.IgnoreQueryFilters().Any(s => s.Id == c.ExpertId && s.MerchantId == c.MerchantId && s.Status == StaffStatus.Active && s.Roles.HasFlag(StaffRoles.Expert))))
-            .ToDictionaryAsync(c => c.Id);
+        var chats = new Dictionary<Guid, ChatFacts>();
+        await foreach (var chat in ChatsConcerned(db, chatIds))
+        {
+            chats[chat.Id] = chat;
+        }
 
         var clientIds = batch.Select(p => p.Draft.ClientMessageId).OfType<string>().Distinct().ToList();
         var stored = new Dictionary<(Guid, MessageSender, string), ChatMessage>();
@@ -206,6 +235,21 @@ public sealed partial class MessageWriter : IAsyncDisposable
         await transaction.CommitAsync();
         return results;
     }
+
+    /// <summary>The chats of a batch: who may write in them, their status, their last number and their expert (compiled once).</summary>
+    private static readonly Func<VirtualShoppingDbContext, List<Guid>, IAsyncEnumerable<ChatFacts>> ChatsConcerned = EF.CompileAsyncQuery(
+        (VirtualShoppingDbContext db, List<Guid> chatIds) => db.Chats.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => chatIds.Contains(c.Id))
+            .Select(c => new ChatFacts(
+                c.Id,
+                c.MerchantId,
+                c.ShopperId,
+                c.ExpertId,
+                c.Status,
+                c.ShopperEmail,
+                db.ChatMessages.IgnoreQueryFilters().Where(m => m.ChatId == c.Id).Max(m => (int?)m.Sequence) ?? 0,
+                db.StaffMembers.IgnoreQueryFilters().Where(s => s.Id == c.ExpertId).Select(s => s.DisplayName).FirstOrDefault(),
+                db.StaffMembers.IgnoreQueryFilters().Any(s => s.Id == c.ExpertId && s.MerchantId == c.MerchantId && s.Status == StaffStatus.Active && s.Roles.HasFlag(StaffRoles.Expert)))));
 
     private static bool Holds(ChatFacts chat, MessageDraft draft) =>
         draft.Sender == MessageSender.Shopper ? chat.ShopperId == draft.ShopperId : chat.ExpertId is { } expert && expert == draft.StaffMemberId;
