@@ -203,9 +203,11 @@ public sealed class ChatConversation(
             return ChatActionOutcome<MessageView>.Fail(ChatProblemKind.NotFound, ChatResults.NoSuchChat);
         }
 
+        // Not cancelled with the request: a message the writer stores is also pushed, or a retry (answered as already sent)
+        // would leave the other side without it until they catch up. The wait is bounded by one batch's write.
         var written = await writer.WriteAsync(
             new MessageDraft(merchantId, chatId, sender, shopperId, staffMemberId, authorName, cleaned!, clientMessageId, attachment, activeExpertOnly),
-            cancellationToken);
+            CancellationToken.None);
         if (written.Refusal is { } refusal)
         {
             return refusal;
