@@ -72,6 +72,7 @@ public static class WebSetup
         services.AddCors();
         services.AddTransient<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, WidgetCorsPolicyProvider>();
         services.AddSingleton<WidgetOrigins>();
+        services.AddSingleton<WidgetKeys>();
         services.AddHostedService(sp => sp.GetRequiredService<RoutingSweeper>());
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
@@ -115,6 +116,7 @@ public static class WebSetup
         services.AddSingleton<RoutingSweeper>();
         services.AddScoped<ChatRouter>();
         services.AddScoped<ChatConversation>();
+        services.AddSingleton<MessageWriter>();
         services.AddScoped<ChatSignals>();
         services.AddScoped<ChatActions>();
         services.AddScoped<ChatHandover>();

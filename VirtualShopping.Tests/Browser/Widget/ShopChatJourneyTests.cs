@@ -85,6 +85,61 @@ public sealed class ShopChatJourneyTests(WidgetBrowserFixture world)
     }
 
     [Fact]
+    public async Task A_live_widget_sends_its_messages_over_the_hub_connection_it_holds_without_an_http_request()
+    {
+        await using var expert = await world.DemoExpertOnlineAsync();
+        var page = await world.ShopperPageAsync();
+        var widget = new ChatWidget(page);
+        var posts = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var hubSends = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var catchUpAsked = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && request.Url.Contains("/messages", StringComparison.Ordinal))
+            {
+                posts.Enqueue(request.Url);
+            }
+        };
+        page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
+        {
+            if (frame.Text?.Contains("\"SendMessage\"", StringComparison.Ordinal) == true)
+            {
+                hubSends.Enqueue(frame.Text);
+            }
+
+            if (frame.Text?.Contains("\"MessagesSince\"", StringComparison.Ordinal) == true)
+            {
+                Interlocked.Exchange(ref catchUpAsked, 1);
+            }
+        };
+
+        // The widget is live once its catch-up (MessagesSince over the hub, and the chat's view over REST) is answered.
+        page.Response += (_, response) =>
+        {
+            if (Volatile.Read(ref catchUpAsked) == 1 && response.Request.Method == "GET" && System.Text.RegularExpressions.Regex.IsMatch(response.Url, "/chats/[0-9a-f-]{36}$"))
+            {
+                caughtUp.TrySetResult();
+            }
+        };
+        await page.GotoAsync(world.ShopUrl());
+        await widget.OpenAsync();
+        await widget.StartChatAsync("Menswear");
+        await expert.ClaimNextOfferAsync();
+        await Expect(widget.Log).ToContainTextAsync("Sam Taylor");
+        await caughtUp.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+
+        await widget.SendAsync("Do the Fjord boots run small?");
+
+        var received = await expert.NextMessageAsync(m => m.GetProperty("sender").GetString() == "Shopper");
+        Assert.Equal("Do the Fjord boots run small?", received.GetProperty("text").GetString());
+        await Expect(widget.Log.GetByText("Do the Fjord boots run small?")).ToBeVisibleAsync();
+        Assert.Equal(1, await widget.CountInLogAsync("Do the Fjord boots run small?"));
+        Assert.Contains(hubSends, frame => frame.Contains("Do the Fjord boots run small?", StringComparison.Ordinal));
+        Assert.Empty(posts);
+    }
+
+    [Fact]
     public async Task Typing_and_read_state_go_both_ways()
     {
         await using var expert = await world.DemoExpertOnlineAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.SignalR.Client;
 using VirtualShopping.Tests.Support;
 
 namespace VirtualShopping.Tests.Integration.Chats;
@@ -48,6 +49,27 @@ public sealed class RateLimitTests : IAsyncDisposable
         while (last != HttpStatusCode.TooManyRequests && tries < 20);
         Assert.Equal(HttpStatusCode.TooManyRequests, last);
         Assert.True(tries <= 12, $"{tries} new sessions before the address was limited");
+    }
+
+    [Fact]
+    public async Task Messages_over_the_shopper_hub_count_against_the_same_session_window_as_rest()
+    {
+        var world = await RoutingScenario.WorldAsync(factory, 0);
+        var (shopper, chat) = await RoutingScenario.ChatAsync(factory, world); // 1 request on the session
+        await using var hub = await HubEvents.ConnectAsync(factory, Web.Features.Chats.ShopperHub.Path, shopper.DefaultRequestHeaders.Authorization!.Parameter!, ChatClients.ShopperEvents);
+        for (var i = 1; i <= 3; i++)
+        {
+            (await shopper.PostAsJsonAsync($"/api/v1/widget/{world.WidgetKey}/chats/{chat.Id}/messages", new { text = $"Over REST {i}" })).EnsureSuccessStatusCode();
+        }
+
+        await hub.Connection.InvokeAsync<Web.Features.Chats.MessageView>("SendMessage", chat.Id, "Over the hub 1", null, TestContext.Current.CancellationToken);
+        await hub.Connection.InvokeAsync<Web.Features.Chats.MessageView>("SendMessage", chat.Id, "Over the hub 2", null, TestContext.Current.CancellationToken);
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(
+            () => hub.Connection.InvokeAsync<Web.Features.Chats.MessageView>("SendMessage", chat.Id, "Over the hub 3", null, TestContext.Current.CancellationToken));
+
+        Assert.Matches("Too many requests. Wait [0-9]+ seconds and try again.$", refused.Message);
+        Assert.Equal(5, await factory.InMerchantAsync(world.MerchantId, db => db.ChatMessages.CountAsync()));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await shopper.PostAsJsonAsync($"/api/v1/widget/{world.WidgetKey}/chats/{chat.Id}/messages", new { text = "Over REST 4" })).StatusCode);
     }
 
     [Fact]

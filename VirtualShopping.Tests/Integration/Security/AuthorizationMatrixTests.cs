@@ -148,8 +148,8 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
     /// <summary>Every hub, the policy it demands, and the methods a client may invoke.</summary>
     private static readonly Dictionary<Type, (string Policy, string[] Methods)> HubExpectations = new()
     {
-        [typeof(ExpertHub)] = (Policies.Expert, ["MessagesSince", "Typing", "MarkRead"]),
-        [typeof(ShopperHub)] = (Policies.Shopper, ["MessagesSince", "Typing", "MarkRead"]),
+        [typeof(ExpertHub)] = (Policies.Expert, ["MessagesSince", "SendMessage", "Typing", "MarkRead"]),
+        [typeof(ShopperHub)] = (Policies.Shopper, ["MessagesSince", "SendMessage", "Typing", "MarkRead"]),
     };
 
     public static TheoryData<Caller> Callers => new(Everyone);

@@ -17,7 +17,9 @@ public sealed class ChatConversation(
     IBackgroundJobClient jobs,
     TimeProvider clock,
     ILogger<ChatConversation> logger,
-    OfflineReplies offlineReplies)
+    OfflineReplies offlineReplies,
+    MessageWriter writer,
+    Infrastructure.Tenancy.ICurrentMerchant merchant)
 {
     /// <summary>Starts a chat for a shopper and sends its first wave, or answers that no store serving the need is open.</summary>
     public async Task<StartChatOutcome> StartAsync(Guid shopperId, StartChatInput input, CancellationToken cancellationToken = default)
@@ -130,11 +132,18 @@ public sealed class ChatConversation(
 
     /// <summary>A message from the shopper: while waiting or with an expert.</summary>
     public Task<ChatActionOutcome<MessageView>> PostFromShopperAsync(Guid shopperId, Guid chatId, string? text, string? clientMessageId, CancellationToken cancellationToken = default) =>
-        PostAsync(c => c.ShopperId == shopperId, chatId, MessageSender.Shopper, null, null, text, clientMessageId, null, cancellationToken);
+        PostAsync(chatId, MessageSender.Shopper, shopperId, null, null, text, clientMessageId, null, false, cancellationToken);
 
     /// <summary>A message from the expert who holds the chat.</summary>
     public Task<ChatActionOutcome<MessageView>> PostFromExpertAsync(Guid staffMemberId, string expertName, Guid chatId, string? text, string? clientMessageId, CancellationToken cancellationToken = default) =>
-        PostAsync(c => c.ExpertId == staffMemberId, chatId, MessageSender.Expert, staffMemberId, expertName, text, clientMessageId, null, cancellationToken);
+        PostAsync(chatId, MessageSender.Expert, null, staffMemberId, expertName, text, clientMessageId, null, false, cancellationToken);
+
+    /// <summary>
+    /// A message from the Store App (REST or hub) whose caller has not been checked against the database: refused
+    /// (403 "access removed") unless the chat's expert is still an active expert, and signed with their current name.
+    /// </summary>
+    public Task<ChatActionOutcome<MessageView>> PostFromStoreAppAsync(Guid staffMemberId, Guid chatId, string? text, string? clientMessageId, CancellationToken cancellationToken = default) =>
+        PostAsync(chatId, MessageSender.Expert, null, staffMemberId, null, text, clientMessageId, null, true, cancellationToken);
 
     /// <summary>An image or video already in storage (see <see cref="ChatAttachments"/>), as a message from the side that uploaded it.</summary>
     public Task<ChatActionOutcome<MessageView>> PostAttachmentAsync(ChatAttachment attachment, Guid? shopperId, string? authorName, string? clientMessageId, CancellationToken cancellationToken = default) =>
@@ -144,29 +153,38 @@ public sealed class ChatConversation(
     public Task<ChatActionOutcome<MessageView>> PostAttachmentAsync(ChatAttachment attachment, Guid? shopperId, string? authorName, string? clientMessageId, string? caption, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attachment);
-        System.Linq.Expressions.Expression<Func<Chat, bool>> mine = attachment.Sender == MessageSender.Shopper ? c => c.ShopperId == shopperId : c => c.ExpertId == attachment.StaffMemberId;
-        return PostAsync(mine, attachment.ChatId, attachment.Sender, attachment.StaffMemberId, authorName, caption ?? attachment.Caption, clientMessageId, attachment, cancellationToken);
+        return PostAsync(attachment.ChatId, attachment.Sender, shopperId, attachment.StaffMemberId, authorName, caption ?? attachment.Caption, clientMessageId, attachment, false, cancellationToken);
     }
 
     /// <summary>Null when the chat takes messages from this side now (the shopper's while waiting or active, the expert's while active); otherwise why not.</summary>
     internal static ChatActionOutcome<MessageView>? ClosedTo(Chat chat, MessageSender sender)
     {
         ArgumentNullException.ThrowIfNull(chat);
-        var open = sender == MessageSender.Shopper ? chat.Status is ChatStatus.Waiting or ChatStatus.Active : chat.Status == ChatStatus.Active;
-        return open ? null : ChatActionOutcome<MessageView>.Fail(ChatProblemKind.Conflict, chat.Status == ChatStatus.Missed
+        return ClosedTo(chat.Status, sender);
+    }
+
+    internal static ChatActionOutcome<MessageView>? ClosedTo(ChatStatus status, MessageSender sender)
+    {
+        var open = sender == MessageSender.Shopper ? status is ChatStatus.Waiting or ChatStatus.Active : status == ChatStatus.Active;
+        return open ? null : ChatActionOutcome<MessageView>.Fail(ChatProblemKind.Conflict, status == ChatStatus.Missed
             ? "Nobody could take this chat. Leave a message instead and we will get back to you."
             : "This chat has ended.");
     }
 
+    /// <summary>
+    /// Checks the text, then hands the message to the <see cref="MessageWriter"/>, which stores it together with the
+    /// other messages sent meanwhile (one transaction for all); once it is committed, both sides get it.
+    /// </summary>
     private async Task<ChatActionOutcome<MessageView>> PostAsync(
-        System.Linq.Expressions.Expression<Func<Chat, bool>> mine,
         Guid chatId,
         MessageSender sender,
+        Guid? shopperId,
         Guid? staffMemberId,
         string? authorName,
         string? text,
         string? clientMessageId,
         ChatAttachment? attachment,
+        bool activeExpertOnly,
         CancellationToken cancellationToken)
     {
         var (cleaned, result) = ChatMessage.CleanText(text);
@@ -180,33 +198,39 @@ public sealed class ChatConversation(
             return ChatActionOutcome<MessageView>.Fail(ChatProblemKind.Invalid, $"The client message id can be at most {ChatMessage.MaxClientMessageIdLength} characters.", "clientMessageId");
         }
 
-        var now = clock.GetUtcNow();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var chat = await db.Chats.AsNoTracking().Where(c => c.Id == chatId).Where(mine).SingleOrDefaultAsync(cancellationToken);
-        if (chat is null)
+        if (merchant.MerchantId is not { } merchantId)
         {
             return ChatActionOutcome<MessageView>.Fail(ChatProblemKind.NotFound, ChatResults.NoSuchChat);
         }
 
-        if (ClosedTo(chat, sender) is { } closed)
+        // Not cancelled with the request: a message the writer stores is also pushed, or a retry (answered as already sent)
+        // would leave the other side without it until they catch up. The wait is bounded by one batch's write.
+        var written = await writer.WriteAsync(
+            new MessageDraft(merchantId, chatId, sender, shopperId, staffMemberId, authorName, cleaned!, clientMessageId, attachment, activeExpertOnly),
+            CancellationToken.None);
+        if (written.Refusal is { } refusal)
         {
-            return closed;
+            return refusal;
         }
 
-        var (message, appended) = await ChatLog.AppendOnceAsync(db, chat, sender, staffMemberId, authorName, cleaned!, clientMessageId, now, attachment, cancellationToken);
-        if (!appended)
+        var (message, chat) = (written.Message!, written.Chat!);
+        if (!written.Appended)
         {
             // A retried send: both sides already have this message.
+            if (message.AttachmentId is null)
+            {
+                return ChatActionOutcome<MessageView>.Ok(MessageView.Of(message));
+            }
+
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             return ChatActionOutcome<MessageView>.Ok((await ChatLog.ViewsAsync(db, [message], cancellationToken))[0]);
         }
 
-        await db.Chats.Where(c => c.Id == chat.Id && c.Status != ChatStatus.Ended)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastActivityAt, now).SetProperty(c => c.IdleWarningSentAt, (DateTimeOffset?)null), cancellationToken);
         var view = MessageView.Of(message, attachment);
         await notifier.MessagePostedAsync(chat.ShopperId, chat.ExpertId, view);
         if (sender == MessageSender.Expert)
         {
-            offlineReplies.AfterExpertReply(chat);
+            offlineReplies.AfterExpertReply(chat.MerchantId, chat.Id, chat.ShopperId, chat.ShopperEmail);
         }
 
         return ChatActionOutcome<MessageView>.Ok(view);

@@ -16,9 +16,15 @@ public sealed class OfflineReplies(ShopperPresence presence, IBackgroundJobClien
     public void AfterExpertReply(Chat chat)
     {
         ArgumentNullException.ThrowIfNull(chat);
-        if (chat.ShopperEmail is not null && !presence.IsOnline(chat.ShopperId))
+        AfterExpertReply(chat.MerchantId, chat.Id, chat.ShopperId, chat.ShopperEmail);
+    }
+
+    /// <summary>Call after an expert's text or attachment message is stored, with what is known of its chat.</summary>
+    public void AfterExpertReply(Guid merchantId, Guid chatId, Guid shopperId, string? shopperEmail)
+    {
+        if (shopperEmail is not null && !presence.IsOnline(shopperId))
         {
-            jobs.Schedule<OfflineReplyJob>(job => job.RunAsync(chat.MerchantId, chat.Id, CancellationToken.None), Delay);
+            jobs.Schedule<OfflineReplyJob>(job => job.RunAsync(merchantId, chatId, CancellationToken.None), Delay);
         }
     }
 }

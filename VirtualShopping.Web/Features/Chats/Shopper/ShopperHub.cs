@@ -21,7 +21,8 @@ public sealed class ShopperHub(
     ChatSignals signals,
     ShopperPresence presence,
     IChatNotifier notifier,
-    IDbContextFactory<VirtualShoppingDbContext> contexts) : Hub
+    IDbContextFactory<VirtualShoppingDbContext> contexts,
+    ChatRateLimits limits) : Hub
 {
     public const string Path = "/hubs/shopper";
 
@@ -69,6 +70,23 @@ public sealed class ShopperHub(
         scope.Use(merchantId);
         return await conversation.MessagesSinceAsync(chatId, after, shopperId, null)
             ?? throw new HubException(ChatResults.NoSuchChat);
+    }
+
+    /// <summary>
+    /// Sends a message in the shopper's chat without an HTTP request: the same rules, answers and rate limits as
+    /// POST .../chats/{chatId}/messages (a refusal is a HubException with the problem's text); the stored message once
+    /// it is committed. A retry with the same client message id, over the hub or REST, returns the message already stored.
+    /// </summary>
+    public async Task<MessageView> SendMessage(Guid chatId, string? text, string? clientMessageId)
+    {
+        var (merchantId, shopperId) = Caller();
+        if (limits.TryAcquireForHub(shopperId, Context.GetHttpContext()?.Connection.RemoteIpAddress) is { } wait)
+        {
+            throw new HubException($"Too many requests. {Errors.TooManyRequests.WaitInWords(wait)} and try again.");
+        }
+
+        scope.Use(merchantId);
+        return ChatSignals.ValueOrThrow(await conversation.PostFromShopperAsync(shopperId, chatId, text, clientMessageId, Context.ConnectionAborted));
     }
 
     /// <summary>The shopper is typing (call at most every 2 s); the expert gets `typing`. A finished chat ignores it.</summary>

@@ -32,15 +32,29 @@ internal sealed class ShopperSessionFilter : IEndpointFilter
         return await next(context);
     }
 
+    /// <summary>The active merchant with this widget key, or null; known keys are remembered briefly (<see cref="WidgetKeys"/>).</summary>
     public static async Task<Guid?> MerchantOfKeyAsync(IServiceProvider services, string? publicKey, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(services);
         if (string.IsNullOrWhiteSpace(publicKey) || publicKey.Length > 64)
         {
             return null;
         }
 
+        var keys = services.GetRequiredService<WidgetKeys>();
+        if (keys.Find(publicKey) is { } known)
+        {
+            return known;
+        }
+
         await using var db = await services.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>().CreateDbContextAsync(cancellationToken);
-        return await db.Merchants.Where(m => m.PublicWidgetKey == publicKey && m.IsActive).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(cancellationToken);
+        var merchantId = await db.Merchants.Where(m => m.PublicWidgetKey == publicKey && m.IsActive).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(cancellationToken);
+        if (merchantId is { } found)
+        {
+            keys.Remember(publicKey, found);
+        }
+
+        return merchantId;
     }
 
     public static Guid ShopperOf(HttpContext http) => (Guid)http.Items[SessionItem]!;

@@ -19,7 +19,14 @@ public sealed class ActiveExpertHubFilter(IDbContextFactory<VirtualShoppingDbCon
     {
         ArgumentNullException.ThrowIfNull(invocationContext);
         ArgumentNullException.ThrowIfNull(next);
-        await EnsureActiveAsync(invocationContext.Context);
+
+        // A message is refused by the writer itself when the chat's expert is no longer an active expert (same answer),
+        // in the transaction that stores it: no query of its own here.
+        if (invocationContext.HubMethodName != nameof(ExpertHub.SendMessage))
+        {
+            await EnsureActiveAsync(invocationContext.Context);
+        }
+
         return await next(invocationContext);
     }
 

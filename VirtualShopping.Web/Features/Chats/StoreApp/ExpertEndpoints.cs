@@ -77,7 +77,7 @@ public static class ExpertEndpoints
 
         expert.MapPost("/chats/{chatId:guid}/messages", async (Guid chatId, SendMessageInput input, HttpContext http, ChatConversation conversation, InboxSavedReplies replies, CancellationToken ct) =>
         {
-            var (id, name) = ExpertCallerFilter.ExpertOf(http);
+            var id = ExpertCallerFilter.ExpertOf(http).Id;
             var text = input.Text;
             if (input.SavedReplyId is { } replyId)
             {
@@ -89,9 +89,9 @@ public static class ExpertEndpoints
             }
 
             return ChatResults.From(
-                await conversation.PostFromExpertAsync(id, name, chatId, text, input.ClientMessageId, ct),
+                await conversation.PostFromStoreAppAsync(id, chatId, text, input.ClientMessageId, ct),
                 message => Results.Created($"{http.Request.Path}?after={message.Sequence - 1}", message));
-        }).WithName("SendExpertMessage");
+        }).WithName("SendExpertMessage").WithMetadata(ActiveExpertCheckedByWriter.Instance);
 
         expert.MapPost("/chats/{chatId:guid}/close", async (Guid chatId, HttpContext http, ChatConversation conversation, CancellationToken ct) =>
             ChatResults.From(await conversation.CloseByExpertAsync(ExpertCallerFilter.ExpertOf(http).Id, chatId, ct), Results.Ok))

@@ -83,6 +83,18 @@ public sealed class ExpertHub(
             ?? throw new HubException(ChatResults.NoSuchChat);
     }
 
+    /// <summary>
+    /// Sends a message in one of the expert's chats without an HTTP request: the same rules and answers as
+    /// POST /api/v1/expert/chats/{chatId}/messages (a refusal is a HubException with the problem's text); the stored
+    /// message once it is committed. A retry with the same client message id returns the message already stored.
+    /// </summary>
+    public async Task<MessageView> SendMessage(Guid chatId, string? text, string? clientMessageId)
+    {
+        var (merchantId, staffMemberId) = Caller();
+        scope.Use(merchantId);
+        return ChatSignals.ValueOrThrow(await conversation.PostFromStoreAppAsync(staffMemberId, chatId, text, clientMessageId, Context.ConnectionAborted));
+    }
+
     /// <summary>The expert is typing in one of their chats (call at most every 2 s); the shopper gets `typing`.</summary>
     public async Task Typing(Guid chatId)
     {

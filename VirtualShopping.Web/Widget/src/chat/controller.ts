@@ -363,7 +363,7 @@ export class ChatController {
         form.append('clientMessageId', pending.clientMessageId);
         message = await this.api.post<MessageView>(`/chats/${chat.id}/attachments`, form);
       } else {
-        message = await this.api.post<MessageView>(`/chats/${chat.id}/messages`, { text: pending.text, clientMessageId: pending.clientMessageId });
+        message = await this.sendText(chat.id, pending);
       }
       this.set({ pending: this.state.pending.filter((p) => p.clientMessageId !== pending.clientMessageId) });
       this.merge([message], this.live);
@@ -372,6 +372,24 @@ export class ChatController {
       this.updatePending(pending.clientMessageId, { failed: reason });
       this.post({ vs: 1, type: 'event', name: 'error', detail: { message: reason } });
     }
+  }
+
+  /**
+   * Over the live hub connection (no HTTP request), REST otherwise. A refusal over the hub carries the REST problem's
+   * text; a hub call cut off by the link going down is sent again over REST with the same client message id, so the
+   * server stores it once either way.
+   */
+  private async sendText(chatId: string, pending: PendingMessage): Promise<MessageView> {
+    const hub = this.hub;
+    if (hub && this.live && hub.state === HubConnectionState.Connected) {
+      try {
+        return await hub.invoke<MessageView>('SendMessage', chatId, pending.text, pending.clientMessageId);
+      } catch (error) {
+        const refusal = hubRefusal(error);
+        if (refusal) throw new ApiError(400, { detail: refusal });
+      }
+    }
+    return this.api.post<MessageView>(`/chats/${chatId}/messages`, { text: pending.text, clientMessageId: pending.clientMessageId });
   }
 
   private updatePending(clientMessageId: string, patch: Partial<PendingMessage>): void {
@@ -650,6 +668,13 @@ export class ChatController {
 export function joinedLine(t: Texts, chat: ChatView): string {
   const name = chat.expertName ?? '';
   return chat.expertStoreName ? t.joined.replace('{name}', name).replace('{store}', chat.expertStoreName) : t.joinedNoStore.replace('{name}', name);
+}
+
+/** The server's own words when a hub call was refused (a HubException), or null when the call failed otherwise. */
+function hubRefusal(error: unknown): string | null {
+  const text = error instanceof Error ? error.message : '';
+  const at = text.indexOf('HubException: ');
+  return at < 0 ? null : text.slice(at + 'HubException: '.length);
 }
 
 function newId(): string {
