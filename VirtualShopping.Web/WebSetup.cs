@@ -112,6 +112,7 @@ public static class WebSetup
         services.AddScoped<ExpertAccessRevocation>();
         services.AddSingleton<InboxBus>();
         services.AddSingleton<ShopperPresence>();
+        services.AddScoped<PushOrigin>();
         services.AddScoped<IChatNotifier, HubChatNotifier>();
         services.AddSingleton<RoutingSweeper>();
         services.AddScoped<ChatRouter>();

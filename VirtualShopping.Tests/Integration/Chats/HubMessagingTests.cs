@@ -36,6 +36,25 @@ public sealed class HubMessagingTests(RoutingFactory factory) : IClassFixture<Ro
     }
 
     [Fact]
+    public async Task A_message_sent_over_the_hub_is_the_senders_answer_and_is_pushed_only_to_their_other_tabs_and_the_expert()
+    {
+        var (world, expert, shopper, shopperHub, chat) = await ClaimedChatAsync();
+        await using var expertSession = expert;
+        await using var firstTab = shopperHub;
+        await using var secondTab = await HubEvents.ConnectAsync(factory, ShopperHub.Path, shopper.DefaultRequestHeaders.Authorization!.Parameter!, ChatClients.ShopperEvents);
+        firstTab.Drain<MessageView>(ChatHubEvents.MessageReceived);
+
+        var sent = await firstTab.Connection.InvokeAsync<MessageView>("SendMessage", chat.Id, "From the first tab", "tab-1", TestContext.Current.CancellationToken);
+        Assert.Equal(sent.Sequence, (await secondTab.NextAsync<MessageView>(ChatHubEvents.MessageReceived, m => m.Sender == MessageSender.Shopper)).Sequence);
+        Assert.Equal(sent.Sequence, (await expert.Hub.NextAsync<MessageView>(ChatHubEvents.MessageReceived, m => m.Sender == MessageSender.Shopper)).Sequence);
+
+        // Pushes on one connection arrive in order: the first tab's next message is the one sent over REST after it.
+        (await shopper.PostAsJsonAsync($"/api/v1/widget/{world.WidgetKey}/chats/{chat.Id}/messages", new { text = "Over REST", clientMessageId = "rest-1" })).EnsureSuccessStatusCode();
+        var next = await firstTab.NextAsync<MessageView>(ChatHubEvents.MessageReceived);
+        Assert.Equal(("Over REST", sent.Sequence + 1), (next.Text, next.Sequence));
+    }
+
+    [Fact]
     public async Task The_hub_refuses_what_rest_refuses_with_the_same_text()
     {
         var (world, expert, shopper, shopperHub, chat) = await ClaimedChatAsync();

@@ -10,7 +10,7 @@ namespace VirtualShopping.Web.Features.Chats;
 /// <see cref="InboxBus"/>. A push is a courtesy on top of the database: whatever a client misses it can fetch
 /// again over REST. Internal notes and cart events never go to the shopper.
 /// </summary>
-public sealed class HubChatNotifier(IHubContext<ExpertHub> experts, IHubContext<ShopperHub> shoppers, InboxBus inbox, ICurrentMerchant merchant) : IChatNotifier
+public sealed class HubChatNotifier(IHubContext<ExpertHub> experts, IHubContext<ShopperHub> shoppers, InboxBus inbox, ICurrentMerchant merchant, PushOrigin origin) : IChatNotifier
 {
     public static string ExpertGroup(Guid staffMemberId) => $"expert:{staffMemberId}";
 
@@ -49,18 +49,24 @@ public sealed class HubChatNotifier(IHubContext<ExpertHub> experts, IHubContext<
         await PublishAsync(InboxEventKind.ChatChanged, chat.Id, expertId, chat);
     }
 
-    /// <summary>To both sides, except cart events and notes: those are the staff's only.</summary>
+    /// <summary>To both sides, except cart events and notes (the staff's only), and except the hub connection that sent it (<see cref="PushOrigin"/>).</summary>
     public async Task MessagePostedAsync(Guid shopperId, Guid? expertId, MessageView message)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (ShopperSees(message.Kind))
         {
-            await shoppers.Clients.Group(ShopperGroup(shopperId)).SendAsync(ChatHubEvents.MessageReceived, message);
+            var group = ShopperGroup(shopperId);
+            await (message.Sender == MessageSender.Shopper && origin.ShopperConnectionId is { } sender
+                ? shoppers.Clients.GroupExcept(group, sender)
+                : shoppers.Clients.Group(group)).SendAsync(ChatHubEvents.MessageReceived, message);
         }
 
         if (expertId is { } expert)
         {
-            await experts.Clients.Group(ExpertGroup(expert)).SendAsync(ChatHubEvents.MessageReceived, message);
+            var group = ExpertGroup(expert);
+            await (message.Sender == MessageSender.Expert && origin.ExpertConnectionId is { } sender
+                ? experts.Clients.GroupExcept(group, sender)
+                : experts.Clients.Group(group)).SendAsync(ChatHubEvents.MessageReceived, message);
         }
 
         await PublishAsync(InboxEventKind.MessagePosted, message.ChatId, expertId, message);

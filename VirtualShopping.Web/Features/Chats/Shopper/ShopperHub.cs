@@ -22,7 +22,8 @@ public sealed class ShopperHub(
     ShopperPresence presence,
     IChatNotifier notifier,
     IDbContextFactory<VirtualShoppingDbContext> contexts,
-    ChatRateLimits limits) : Hub
+    ChatRateLimits limits,
+    PushOrigin origin) : Hub
 {
     public const string Path = "/hubs/shopper";
 
@@ -86,6 +87,7 @@ public sealed class ShopperHub(
         }
 
         scope.Use(merchantId);
+        origin.ShopperConnectionId = Context.ConnectionId;
         return ChatSignals.ValueOrThrow(await conversation.PostFromShopperAsync(shopperId, chatId, text, clientMessageId, Context.ConnectionAborted));
     }
 

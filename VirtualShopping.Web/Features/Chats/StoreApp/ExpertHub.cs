@@ -23,7 +23,8 @@ public sealed class ExpertHub(
     ChatConversation conversation,
     ChatSignals signals,
     IChatNotifier notifier,
-    TimeProvider clock) : Hub
+    TimeProvider clock,
+    PushOrigin origin) : Hub
 {
     public const string Path = "/hubs/expert";
 
@@ -92,6 +93,7 @@ public sealed class ExpertHub(
     {
         var (merchantId, staffMemberId) = Caller();
         scope.Use(merchantId);
+        origin.ExpertConnectionId = Context.ConnectionId;
         return ChatSignals.ValueOrThrow(await conversation.PostFromStoreAppAsync(staffMemberId, chatId, text, clientMessageId, Context.ConnectionAborted));
     }
 
