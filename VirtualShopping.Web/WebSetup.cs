@@ -114,6 +114,7 @@ public static class WebSetup
         services.AddScoped<IChatNotifier, HubChatNotifier>();
         services.AddSingleton<RoutingSweeper>();
         services.AddScoped<ChatRouter>();
+        services.AddSingleton<ClaimMemory>();
         services.AddScoped<ChatConversation>();
         services.AddScoped<ChatSignals>();
         services.AddScoped<ChatActions>();

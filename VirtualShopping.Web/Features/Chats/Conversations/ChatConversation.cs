@@ -26,7 +26,7 @@ public sealed class ChatConversation(
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var problems = new Dictionary<string, string[]>();
-        var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == input.DepartmentId && !d.IsArchived, cancellationToken);
+        var department = await db.Departments.AsNoTracking().Where(d => d.Id == input.DepartmentId && !d.IsArchived).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken);
         if (department is null)
         {
             problems["departmentId"] = ["Choose what you need help with."];
@@ -67,7 +67,8 @@ public sealed class ChatConversation(
             return new StartChatOutcome(null, null, problems);
         }
 
-        if (!await AnyStoreOpenForAsync(db, input.DepartmentId, now, cancellationToken))
+        var stores = await StoresServingAsync(db, input.DepartmentId, now, cancellationToken);
+        if (!stores.Values.Any(s => s.Open))
         {
             var account = await db.AccountSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new AccountSettings();
             return new StartChatOutcome(null, account.OutOfHoursText, problems);
@@ -94,23 +95,23 @@ public sealed class ChatConversation(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        logger.ChatStarted(chat.Id, department!.Name, chat.Language);
+        logger.ChatStarted(chat.Id, department!, chat.Language);
 
         // Supervisors' Waiting views show the new chat at once.
         await notifier.ChatUpdatedAsync(chat.Id, null);
 
-        await router.DispatchWaveAsync(chat.Id, cancellationToken);
+        // The first wave goes out from what this request already read: the chat, the settings and the stores.
+        await router.SendWaveAsync(db, chat, department!, settings, stores, cancellationToken);
         return new StartChatOutcome(ChatView.Of(chat, now), null, problems);
     }
 
-    /// <summary>Whether any active store with an active team serving the department is open now.</summary>
-    public static async Task<bool> AnyStoreOpenForAsync(VirtualShoppingDbContext db, Guid departmentId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var stores = await db.Teams.Where(t => t.IsActive && t.Departments.Any(d => d.Id == departmentId && !d.IsArchived))
-            .Select(t => t.StoreId).Distinct().ToListAsync(cancellationToken);
-        return (await ChatRouter.OpenStoresAsync(db, stores, now, cancellationToken)).Count > 0;
-    }
+    /// <summary>The active stores with an active team serving the department, and whether each is open now (one query).</summary>
+    private static Task<Dictionary<Guid, StoreOpening>> StoresServingAsync(VirtualShoppingDbContext db, Guid departmentId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        StoreOpenings.LoadAsync(
+            db,
+            s => db.Teams.Any(t => t.StoreId == s.Id && t.IsActive && t.Departments.Any(d => d.Id == departmentId && !d.IsArchived)),
+            now,
+            cancellationToken);
 
     public async Task<ChatView?> FindForShopperAsync(Guid shopperId, Guid chatId, CancellationToken cancellationToken = default)
     {
