@@ -26,13 +26,21 @@ public sealed class ChatConversation(
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var problems = new Dictionary<string, string[]>();
-        var department = await db.Departments.AsNoTracking().Where(d => d.Id == input.DepartmentId && !d.IsArchived).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken);
+        // The need and both settings in one query: a start is the first thing every shopper's chat costs.
+        var merchantId = db.CurrentMerchantId;
+        var read = await db.Merchants.AsNoTracking().Where(m => m.Id == merchantId).Select(m => new
+        {
+            Department = db.Departments.Where(d => d.Id == input.DepartmentId && !d.IsArchived).Select(d => d.Name).FirstOrDefault(),
+            Chat = db.ChatSettings.FirstOrDefault(),
+            Routing = db.StoreAppSettings.FirstOrDefault(),
+        }).SingleOrDefaultAsync(cancellationToken);
+        var department = read?.Department;
         if (department is null)
         {
             problems["departmentId"] = ["Choose what you need help with."];
         }
 
-        var chatSettings = await db.ChatSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new ChatSettings();
+        var chatSettings = read?.Chat ?? new ChatSettings();
         if (!chatSettings.Enabled)
         {
             problems["chat"] = ["Chat is switched off for this shop."];
@@ -74,11 +82,17 @@ public sealed class ChatConversation(
             return new StartChatOutcome(null, account.OutOfHoursText, problems);
         }
 
-        var settings = await ChatRouter.SettingsAsync(db, cancellationToken);
+        var settings = read?.Routing ?? new StoreAppSettings();
         var chat = Chat.Start(shopperId, input.DepartmentId, chatSettings.LanguageFor(input.Language), now, settings);
         chat.ShopperName = name;
         chat.ShopperEmail = email;
         chat.PageUrl = input.PageUrl;
+
+        // The first wave is written with the chat, from what this request already read (the settings and the stores),
+        // so the chat is never seen waiting without it and no sweep races to send it.
+        var wave = await router.PlanWaveAsync(db, chat, settings, stores, cancellationToken);
+        chat.WavesSent = wave.Wave + 1;
+        chat.NextWaveAt = wave.NextWaveAt;
 
         // One open chat per shopper session: the check and the insert are one serializable unit, so parallel starts cannot both pass.
         await using (var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken))
@@ -92,6 +106,7 @@ public sealed class ChatConversation(
 
             db.Chats.Add(chat);
             await db.SaveChangesAsync(cancellationToken);
+            await ChatRouter.WriteWaveAsync(db, wave, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -100,8 +115,7 @@ public sealed class ChatConversation(
         // Supervisors' Waiting views show the new chat at once.
         await notifier.ChatUpdatedAsync(chat.Id, null);
 
-        // The first wave goes out from what this request already read: the chat, the settings and the stores.
-        await router.SendWaveAsync(db, chat, department!, settings, stores, cancellationToken);
+        await router.AnnounceWaveAsync(db, chat, department!, settings, wave, cancellationToken);
         return new StartChatOutcome(ChatView.Of(chat, now), null, problems);
     }
 

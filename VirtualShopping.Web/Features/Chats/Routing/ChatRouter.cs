@@ -43,16 +43,39 @@ public sealed class ChatRouter(
     }
 
     /// <summary>
-    /// Sends the wave numbered <see cref="Chat.WavesSent"/> of a waiting chat the caller has just read (or written),
-    /// with its department's name and the merchant's settings; <paramref name="stores"/> are stores the caller already
-    /// knows open or closed now. The offers are written in one statement; the experts are told without a query each.
+    /// Sends the wave numbered <see cref="Chat.WavesSent"/> of a waiting chat the caller has just read, with its
+    /// department's name and the merchant's settings; <paramref name="stores"/> are stores the caller already knows
+    /// open or closed now. The offers are written in one statement; the experts are told without a query each.
     /// </summary>
     internal async Task<int> SendWaveAsync(
         VirtualShoppingDbContext db, Chat chat, string department, StoreAppSettings settings, IReadOnlyDictionary<Guid, StoreOpening>? stores, CancellationToken cancellationToken)
     {
+        var plan = await PlanWaveAsync(db, chat, settings, stores, cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // Only one caller sends wave N: the one whose update moves the counter from N to N + 1.
+            var won = await db.Chats
+                .Where(c => c.Id == chat.Id && c.Status == ChatStatus.Waiting && c.WavesSent == plan.Wave)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.WavesSent, plan.Wave + 1).SetProperty(c => c.NextWaveAt, plan.NextWaveAt), cancellationToken);
+            if (won == 0)
+            {
+                return 0;
+            }
+
+            await WriteWaveAsync(db, plan, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return await AnnounceWaveAsync(db, chat, department, settings, plan, cancellationToken);
+    }
+
+    /// <summary>Who the chat's next wave (numbered <see cref="Chat.WavesSent"/>) goes to, and when the one after is due; nothing written yet.</summary>
+    internal async Task<WavePlan> PlanWaveAsync(
+        VirtualShoppingDbContext db, Chat chat, StoreAppSettings settings, IReadOnlyDictionary<Guid, StoreOpening>? stores, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
         var now = clock.GetUtcNow();
         var wave = chat.WavesSent;
-        var next = RoutingPolicy.NextWaveAt(chat.QueuedAt, wave + 1, settings);
         var pool = await CandidatePoolAsync(db, [chat.DepartmentId], chat, now, stores, cancellationToken);
         var chosen = RoutingPolicy.ChooseWave(chat.Language, pool.Candidates(chat.DepartmentId), settings, wave);
         var expiresAt = RoutingPolicy.OfferExpiresAt(now, chat.ClaimDeadline, settings);
@@ -66,48 +89,50 @@ public sealed class ChatRouter(
             ExpiresAt = expiresAt,
             SpokenBefore = pool.SpokenBefore(expert),
         }).ToList();
-
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var facts = offers.Select(o =>
         {
-            // Only one caller sends wave N: the one whose update moves the counter from N to N + 1.
-            var won = await db.Chats
-                .Where(c => c.Id == chat.Id && c.Status == ChatStatus.Waiting && c.WavesSent == wave)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.WavesSent, wave + 1).SetProperty(c => c.NextWaveAt, next), cancellationToken);
-            if (won == 0)
-            {
-                return 0;
-            }
+            var store = pool.StoreOf(o.StaffMemberId, chat.DepartmentId);
+            return new OfferFacts(o.Id, chat.Id, o.StaffMemberId, o.OfferedAt, o.ExpiresAt, store?.Id, store?.Name);
+        }).ToList();
+        return new WavePlan(wave, RoutingPolicy.NextWaveAt(chat.QueuedAt, wave + 1, settings), offers, facts);
+    }
 
-            await RoutingStatements.InsertOffersAsync(db, offers, cancellationToken);
-            if (chosen.Count > 0)
-            {
-                await db.StaffMembers.Where(s => chosen.Contains(s.Id))
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.OffersReceived, m => m.OffersReceived + 1), cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+    /// <summary>Writes a planned wave's offers (one statement) and counts them for their experts; inside the caller's transaction.</summary>
+    internal static async Task WriteWaveAsync(VirtualShoppingDbContext db, WavePlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Offers.Count == 0)
+        {
+            return;
         }
 
-        if (offers.Count > 0)
+        await RoutingStatements.InsertOffersAsync(db, plan.Offers, cancellationToken);
+        var chosen = plan.Offers.Select(o => o.StaffMemberId).ToList();
+        await db.StaffMembers.Where(s => chosen.Contains(s.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.OffersReceived, m => m.OffersReceived + 1), cancellationToken);
+    }
+
+    /// <summary>After the wave is committed: remembers its offers and pushes each to its expert.</summary>
+    internal async Task<int> AnnounceWaveAsync(VirtualShoppingDbContext db, Chat chat, string department, StoreAppSettings settings, WavePlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Offers.Count > 0)
         {
-            memory.Offered(offers.Select(o =>
-            {
-                var store = pool.StoreOf(o.StaffMemberId, chat.DepartmentId);
-                return new OfferFacts(o.Id, chat.Id, o.StaffMemberId, o.OfferedAt, o.ExpiresAt, store?.Id, store?.Name);
-            }));
+            memory.Offered(plan.Facts);
 
             // The first wave's offers are the only ones pending; a later wave counts those of earlier waves still counting down.
-            var colleagues = wave == 0
-                ? offers.Count
+            var colleagues = plan.Wave == 0
+                ? plan.Offers.Count
                 : await db.ChatOffers.CountAsync(o => o.ChatId == chat.Id && o.Status == OfferStatus.Pending, cancellationToken);
-            foreach (var offer in offers)
+            foreach (var offer in plan.Offers)
             {
                 await notifier.OfferMadeAsync(offer.StaffMemberId, ViewOf(offer, chat, department, colleagues - 1, settings));
             }
         }
 
-        logger.WaveSent(chat.Id, wave + 1, offers.Count);
-        return offers.Count;
+        logger.WaveSent(chat.Id, plan.Wave + 1, plan.Offers.Count);
+        return plan.Offers.Count;
     }
 
     /// <summary>An expert claims an offered chat. Exactly one claim per chat succeeds; the others' offers are withdrawn.</summary>
@@ -531,6 +556,9 @@ public sealed class ChatRouter(
         offer.SpokenBefore,
         offer.Kind,
         offer.RequestedByName);
+
+    /// <summary>A wave worked out but not yet written: its number, when the next is due, its offers and what to remember of them.</summary>
+    internal sealed record WavePlan(int Wave, DateTimeOffset? NextWaveAt, List<ChatOffer> Offers, List<OfferFacts> Facts);
 
     private sealed record ClaimState(ChatOffer Offer, Chat Chat, int ActiveChats, StoreAppSettings Settings, string ExpertName);
 
