@@ -26,14 +26,24 @@ public sealed class ChatConversation(
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var problems = new Dictionary<string, string[]>();
-        // The need and both settings in one query: a start is the first thing every shopper's chat costs.
+        // The need, both settings and whether the shopper is blocked in one query: every shopper's chat starts with it.
         var merchantId = db.CurrentMerchantId;
-        var read = await db.Merchants.AsNoTracking().Where(m => m.Id == merchantId).Select(m => new
-        {
-            Department = db.Departments.Where(d => d.Id == input.DepartmentId && !d.IsArchived).Select(d => d.Name).FirstOrDefault(),
-            Chat = db.ChatSettings.FirstOrDefault(),
-            Routing = db.StoreAppSettings.FirstOrDefault(),
-        }).SingleOrDefaultAsync(cancellationToken);
+        var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
+        var blocks = ChatActions.Blocks(shopperId, email);
+        var read = await (
+            from m in db.Merchants.AsNoTracking()
+            where m.Id == merchantId
+            join c in db.ChatSettings.AsNoTracking() on m.Id equals c.MerchantId into chatSettingsRows
+            from c in chatSettingsRows.DefaultIfEmpty()
+            join r in db.StoreAppSettings.AsNoTracking() on m.Id equals r.MerchantId into routingRows
+            from r in routingRows.DefaultIfEmpty()
+            select new
+            {
+                Department = db.Departments.Where(d => d.Id == input.DepartmentId && !d.IsArchived).Select(d => d.Name).FirstOrDefault(),
+                Chat = c,
+                Routing = r,
+                Blocked = db.BlockedShoppers.Any(blocks),
+            }).FirstOrDefaultAsync(cancellationToken);
         var department = read?.Department;
         if (department is null)
         {
@@ -52,7 +62,6 @@ public sealed class ChatConversation(
             problems["name"] = [$"Keep your name under {Chat.MaxNameLength} characters."];
         }
 
-        var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
         if (email is not null && !LeftMessage.IsEmail(email))
         {
             problems["email"] = ["Enter an email address like name@example.com."];
@@ -69,7 +78,7 @@ public sealed class ChatConversation(
         }
 
         // A blocked shopper (by this session or the email they give) is told only that chat is not available.
-        if (await ChatActions.IsBlockedAsync(db, shopperId, email, cancellationToken))
+        if (read!.Blocked)
         {
             problems["chat"] = [ChatActions.NotAvailable];
             return new StartChatOutcome(null, null, problems);
