@@ -152,6 +152,7 @@ public sealed class ChatRouter(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
         var facts = memory.Offer(offerId);
         ClaimState? state = null;
         if (facts is null)
@@ -174,8 +175,8 @@ public sealed class ChatRouter(
         }
 
         var chatId = facts?.ChatId ?? state!.Offer.ChatId;
-        var offeredAt = facts?.OfferedAt ?? state!.Offer.OfferedAt;
         DateTimeOffset now;
+        DateTimeOffset offeredAt;
         Chat claimed;
         List<WithdrawnOffer> losers;
 
@@ -187,16 +188,30 @@ public sealed class ChatRouter(
                 return settled;
             }
 
+            // The claim is judged on a read first, so a claim that cannot win (its expert at the chat limit, its
+            // countdown run out) never takes the database's write lock while its colleagues wait their turn.
             now = clock.GetUtcNow();
-            expertName ??= state?.ExpertName ?? await db.StaffMembers.Where(s => s.Id == staffMemberId).Select(s => s.DisplayName).SingleAsync(cancellationToken);
+            state ??= await ReadClaimAsync(db, staffMemberId, offerId, cancellationToken);
+            if (state is null)
+            {
+                return ClaimOutcome.NotFound;
+            }
+
+            if (Refusal(state, now) is { } refused)
+            {
+                return refused;
+            }
+
+            expertName ??= state.ExpertName;
             var store = facts is not null
                 ? facts.StoreId is { } storeId ? (storeId, facts.StoreName!) : ((Guid, string)?)null
-                : await ExpertStore.ForAsync(db, staffMemberId, state!.Chat.DepartmentId, now, cancellationToken);
+                : await ExpertStore.ForAsync(db, staffMemberId, state.Chat.DepartmentId, now, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
             // The expert's own row first: their claims queue up behind each other on every database, so the
             // chat limit in the claim counts the claim that went before (in parallel, across instances).
-            var claimMilliseconds = (long)(now - offeredAt).TotalMilliseconds;
+            var claimMilliseconds = (long)(now - state.Offer.OfferedAt).TotalMilliseconds;
+            offeredAt = state.Offer.OfferedAt;
             await db.StaffMembers.Where(s => s.Id == staffMemberId).ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.OffersClaimed, m => m.OffersClaimed + 1)
                     .SetProperty(m => m.ClaimMillisecondsTotal, m => m.ClaimMillisecondsTotal + claimMilliseconds)
