@@ -22,6 +22,7 @@ public sealed class ClaimMemory(TimeProvider clock)
     private readonly ConcurrentDictionary<Guid, OfferFacts> offers = new();
     private readonly ConcurrentDictionary<Guid, KnownAnswer> answers = new();
     private readonly Dictionary<Guid, Gate> gates = [];
+    private int trimAt = Capacity;
 
     /// <summary>Remembers the offers of a wave this instance just wrote.</summary>
     public void Offered(IEnumerable<OfferFacts> made)
@@ -120,7 +121,9 @@ public sealed class ClaimMemory(TimeProvider clock)
 
     private void Trim()
     {
-        if (offers.Count + answers.Count <= Capacity)
+        // Looking through the memory costs a pass over it: only every Capacity / 4 new entries past the bound.
+        var count = offers.Count + answers.Count;
+        if (count <= Volatile.Read(ref trimAt) || Interlocked.Exchange(ref trimAt, int.MaxValue) == int.MaxValue)
         {
             return;
         }
@@ -142,6 +145,8 @@ public sealed class ClaimMemory(TimeProvider clock)
             offers.Clear();
             answers.Clear();
         }
+
+        Volatile.Write(ref trimAt, Math.Max(Capacity, offers.Count + answers.Count + (Capacity / 4)));
     }
 
     private sealed record KnownAnswer(Guid StaffMemberId, ClaimRefusal Refusal, DateTimeOffset ForgetAt);
