@@ -14,10 +14,10 @@ namespace VirtualShopping.Web.Features.Chats;
 public sealed class ClaimMemory(TimeProvider clock)
 {
     /// <summary>Past this many remembered offers, the forgettable ones go; past twice as many, everything goes.</summary>
-    internal const int Capacity = 50_000;
+    internal const int Capacity = 200_000;
 
-    /// <summary>How long a final answer is kept: longer than any countdown, after which a claim asks the database.</summary>
-    private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(10);
+    /// <summary>How long a final answer is kept for late taps, after which a claim asks the database.</summary>
+    private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(2);
 
     private readonly ConcurrentDictionary<Guid, OfferFacts> offers = new();
     private readonly ConcurrentDictionary<Guid, KnownAnswer> answers = new();
@@ -44,6 +44,9 @@ public sealed class ClaimMemory(TimeProvider clock)
     public void Answered(Guid offerId, Guid staffMemberId, ClaimRefusal refusal)
     {
         answers[offerId] = new KnownAnswer(staffMemberId, refusal, clock.GetUtcNow() + Remembered);
+
+        // Answered, the offer's facts are no longer needed.
+        offers.TryRemove(offerId, out _);
         Trim();
     }
 
