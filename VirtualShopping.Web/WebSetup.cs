@@ -116,6 +116,7 @@ public static class WebSetup
         services.AddScoped<IChatNotifier, HubChatNotifier>();
         services.AddSingleton<RoutingSweeper>();
         services.AddScoped<ChatRouter>();
+        services.AddSingleton<ClaimMemory>();
         services.AddScoped<ChatConversation>();
         services.AddSingleton<MessageWriter>();
         services.AddScoped<ChatSignals>();

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using VirtualShopping.Infrastructure.Persistence;
 
 namespace VirtualShopping.Tests.Support;
 
@@ -28,6 +30,9 @@ public sealed class RoutingFactory : VirtualShoppingFactory
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The SQL commands this host runs (routing's cost tests count them).</summary>
+    public SqlCommandLog Sql { get; } = new();
 
     /// <summary>The database file this host uses (its own, or the shared one).</summary>
     public string DatabaseFile => sharedDatabasePath ?? DatabasePath;
@@ -67,6 +72,7 @@ public sealed class RoutingFactory : VirtualShoppingFactory
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<SqliteVirtualShoppingDbContext>(o => o.AddInterceptors(Sql));
         });
     }
 }

@@ -25,6 +25,9 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
         // The routing sweep looks for due waves and deadlines across merchants; experts list their chats.
         builder.HasIndex(c => new { c.Status, c.NextWaveAt });
         builder.HasIndex(c => new { c.Status, c.ClaimDeadline });
+
+        // The sweep's idle check reads only active chats past their merchant's warning time.
+        builder.HasIndex(c => new { c.Status, c.LastActivityAt });
         builder.HasIndex(c => new { c.MerchantId, c.ExpertId, c.Status });
         builder.HasIndex(c => new { c.MerchantId, c.ShopperId });
         builder.HasOne<Store>().WithMany().HasForeignKey(c => c.StoreId).OnDelete(DeleteBehavior.Restrict);

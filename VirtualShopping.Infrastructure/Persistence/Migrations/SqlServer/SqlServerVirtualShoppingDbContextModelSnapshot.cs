@@ -453,6 +453,8 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "ClaimDeadline");
 
+                    b.HasIndex("Status", "LastActivityAt");
+
                     b.HasIndex("Status", "NextWaveAt");
 
                     b.HasIndex("MerchantId", "ExpertId", "Status");

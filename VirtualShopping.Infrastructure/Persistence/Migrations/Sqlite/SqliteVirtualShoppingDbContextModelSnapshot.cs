@@ -439,6 +439,8 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "ClaimDeadline");
 
+                    b.HasIndex("Status", "LastActivityAt");
+
                     b.HasIndex("Status", "NextWaveAt");
 
                     b.HasIndex("MerchantId", "ExpertId", "Status");

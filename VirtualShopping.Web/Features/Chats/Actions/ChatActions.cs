@@ -240,8 +240,14 @@ public sealed class ChatActions(IDbContextFactory<VirtualShoppingDbContext> cont
     public static Task<bool> IsBlockedAsync(VirtualShoppingDbContext db, Guid shopperId, string? email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        return db.BlockedShoppers.AnyAsync(Blocks(shopperId, email), cancellationToken);
+    }
+
+    /// <summary>The blocks that keep this shopper (by session, or by the email they give) from starting chats, for use inside a larger query.</summary>
+    public static System.Linq.Expressions.Expression<Func<BlockedShopper, bool>> Blocks(Guid shopperId, string? email)
+    {
         var hash = BlockedShopper.HashEmail(email);
-        return db.BlockedShoppers.AnyAsync(b => b.UnblockedAt == null && (b.ShopperId == shopperId || (hash != null && b.EmailHash == hash)), cancellationToken);
+        return b => b.UnblockedAt == null && (b.ShopperId == shopperId || (hash != null && b.EmailHash == hash));
     }
 
     /// <summary>The name the shopper gave, or "Shopper" and the start of their id.</summary>

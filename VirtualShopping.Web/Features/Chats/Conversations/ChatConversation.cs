@@ -28,13 +28,31 @@ public sealed class ChatConversation(
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var problems = new Dictionary<string, string[]>();
-        var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == input.DepartmentId && !d.IsArchived, cancellationToken);
+        // The need, both settings and whether the shopper is blocked in one query: every shopper's chat starts with it.
+        var merchantId = db.CurrentMerchantId;
+        var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
+        var blocks = ChatActions.Blocks(shopperId, email);
+        var read = await (
+            from m in db.Merchants.AsNoTracking()
+            where m.Id == merchantId
+            join c in db.ChatSettings.AsNoTracking() on m.Id equals c.MerchantId into chatSettingsRows
+            from c in chatSettingsRows.DefaultIfEmpty()
+            join r in db.StoreAppSettings.AsNoTracking() on m.Id equals r.MerchantId into routingRows
+            from r in routingRows.DefaultIfEmpty()
+            select new
+            {
+                Department = db.Departments.Where(d => d.Id == input.DepartmentId && !d.IsArchived).Select(d => d.Name).FirstOrDefault(),
+                Chat = c,
+                Routing = r,
+                Blocked = db.BlockedShoppers.Any(blocks),
+            }).FirstOrDefaultAsync(cancellationToken);
+        var department = read?.Department;
         if (department is null)
         {
             problems["departmentId"] = ["Choose what you need help with."];
         }
 
-        var chatSettings = await db.ChatSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new ChatSettings();
+        var chatSettings = read?.Chat ?? new ChatSettings();
         if (!chatSettings.Enabled)
         {
             problems["chat"] = ["Chat is switched off for this shop."];
@@ -46,7 +64,6 @@ public sealed class ChatConversation(
             problems["name"] = [$"Keep your name under {Chat.MaxNameLength} characters."];
         }
 
-        var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
         if (email is not null && !LeftMessage.IsEmail(email))
         {
             problems["email"] = ["Enter an email address like name@example.com."];
@@ -63,23 +80,30 @@ public sealed class ChatConversation(
         }
 
         // A blocked shopper (by this session or the email they give) is told only that chat is not available.
-        if (await ChatActions.IsBlockedAsync(db, shopperId, email, cancellationToken))
+        if (read!.Blocked)
         {
             problems["chat"] = [ChatActions.NotAvailable];
             return new StartChatOutcome(null, null, problems);
         }
 
-        if (!await AnyStoreOpenForAsync(db, input.DepartmentId, now, cancellationToken))
+        var stores = await StoresServingAsync(db, input.DepartmentId, now, cancellationToken);
+        if (!stores.Values.Any(s => s.Open))
         {
             var account = await db.AccountSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new AccountSettings();
             return new StartChatOutcome(null, account.OutOfHoursText, problems);
         }
 
-        var settings = await ChatRouter.SettingsAsync(db, cancellationToken);
+        var settings = read?.Routing ?? new StoreAppSettings();
         var chat = Chat.Start(shopperId, input.DepartmentId, chatSettings.LanguageFor(input.Language), now, settings);
         chat.ShopperName = name;
         chat.ShopperEmail = email;
         chat.PageUrl = input.PageUrl;
+
+        // The first wave is written with the chat, from what this request already read (the settings and the stores),
+        // so the chat is never seen waiting without it and no sweep races to send it.
+        var wave = await router.PlanWaveAsync(db, chat, settings, stores, cancellationToken);
+        chat.WavesSent = wave.Wave + 1;
+        chat.NextWaveAt = wave.NextWaveAt;
 
         // One open chat per shopper session: the check and the insert are one serializable unit, so parallel starts cannot both pass.
         await using (var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken))
@@ -93,26 +117,26 @@ public sealed class ChatConversation(
 
             db.Chats.Add(chat);
             await db.SaveChangesAsync(cancellationToken);
+            await ChatRouter.WriteWaveAsync(db, wave, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        logger.ChatStarted(chat.Id, department!.Name, chat.Language);
+        logger.ChatStarted(chat.Id, department!, chat.Language);
 
         // Supervisors' Waiting views show the new chat at once.
         await notifier.ChatUpdatedAsync(chat.Id, null);
 
-        await router.DispatchWaveAsync(chat.Id, cancellationToken);
+        await router.AnnounceWaveAsync(db, chat, department!, settings, wave, cancellationToken);
         return new StartChatOutcome(ChatView.Of(chat, now), null, problems);
     }
 
-    /// <summary>Whether any active store with an active team serving the department is open now.</summary>
-    public static async Task<bool> AnyStoreOpenForAsync(VirtualShoppingDbContext db, Guid departmentId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var stores = await db.Teams.Where(t => t.IsActive && t.Departments.Any(d => d.Id == departmentId && !d.IsArchived))
-            .Select(t => t.StoreId).Distinct().ToListAsync(cancellationToken);
-        return (await ChatRouter.OpenStoresAsync(db, stores, now, cancellationToken)).Count > 0;
-    }
+    /// <summary>The active stores with an active team serving the department, and whether each is open now (one query).</summary>
+    private static Task<Dictionary<Guid, StoreOpening>> StoresServingAsync(VirtualShoppingDbContext db, Guid departmentId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        StoreOpenings.LoadAsync(
+            db,
+            s => db.Teams.Any(t => t.StoreId == s.Id && t.IsActive && t.Departments.Any(d => d.Id == departmentId && !d.IsArchived)),
+            now,
+            cancellationToken);
 
     public async Task<ChatView?> FindForShopperAsync(Guid shopperId, Guid chatId, CancellationToken cancellationToken = default)
     {

@@ -19,6 +19,7 @@ public sealed class ChatRouter(
     TimeProvider clock,
     IOptions<ChatRoutingOptions> options,
     TransferOffers transfers,
+    ClaimMemory memory,
     ILogger<ChatRouter> logger)
 {
     /// <summary>The merchant's routing settings, or the defaults when none were saved.</summary>
@@ -30,151 +31,277 @@ public sealed class ChatRouter(
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var chat = await db.Chats.AsNoTracking().SingleOrDefaultAsync(c => c.Id == chatId, cancellationToken);
-        if (chat is not { Status: ChatStatus.Waiting, NextWaveAt: { } due } || due > now || now >= chat.ClaimDeadline)
+        var found = await db.Chats.AsNoTracking().Where(c => c.Id == chatId)
+            .Select(c => new { Chat = c, Department = db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefault() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is not { Chat: { Status: ChatStatus.Waiting, NextWaveAt: { } due } chat } || due > now || now >= chat.ClaimDeadline)
         {
             return 0;
         }
 
-        var settings = await SettingsAsync(db, cancellationToken);
-        var wave = chat.WavesSent;
-        var next = RoutingPolicy.NextWaveAt(chat.QueuedAt, wave + 1, settings);
-        var candidates = await CandidatesAsync(db, chat, settings, now, cancellationToken);
-        var chosen = RoutingPolicy.ChooseWave(chat.Language, candidates, settings, wave);
-        var spokenBefore = chosen.Count == 0
-            ? []
-            : await db.Chats.Where(c => c.ShopperId == chat.ShopperId && c.Id != chat.Id && c.ExpertId != null && chosen.Contains(c.ExpertId.Value))
-                .Select(c => c.ExpertId!.Value).Distinct().ToListAsync(cancellationToken);
-        var expiresAt = RoutingPolicy.OfferExpiresAt(now, chat.ClaimDeadline, settings);
-        var offers = chosen.Select(expert => new ChatOffer
-        {
-            ChatId = chat.Id,
-            StaffMemberId = expert,
-            Wave = wave,
-            OfferedAt = now,
-            ExpiresAt = expiresAt,
-            SpokenBefore = spokenBefore.Contains(expert),
-        }).ToList();
+        return await SendWaveAsync(db, chat, found.Department ?? string.Empty, await SettingsAsync(db, cancellationToken), null, cancellationToken);
+    }
 
+    /// <summary>
+    /// Sends the wave numbered <see cref="Chat.WavesSent"/> of a waiting chat the caller has just read, with its
+    /// department's name and the merchant's settings; <paramref name="stores"/> are stores the caller already knows
+    /// open or closed now. The offers are written in one statement; the experts are told without a query each.
+    /// </summary>
+    internal async Task<int> SendWaveAsync(
+        VirtualShoppingDbContext db, Chat chat, string department, StoreAppSettings settings, IReadOnlyDictionary<Guid, StoreOpening>? stores, CancellationToken cancellationToken)
+    {
+        var plan = await PlanWaveAsync(db, chat, settings, stores, cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // Only one caller sends wave N: the one whose update moves the counter from N to N + 1.
             var won = await db.Chats
-                .Where(c => c.Id == chat.Id && c.Status == ChatStatus.Waiting && c.WavesSent == wave)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.WavesSent, wave + 1).SetProperty(c => c.NextWaveAt, next), cancellationToken);
+                .Where(c => c.Id == chat.Id && c.Status == ChatStatus.Waiting && c.WavesSent == plan.Wave)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.WavesSent, plan.Wave + 1).SetProperty(c => c.NextWaveAt, plan.NextWaveAt), cancellationToken);
             if (won == 0)
             {
                 return 0;
             }
 
-            db.ChatOffers.AddRange(offers);
-            await db.SaveChangesAsync(cancellationToken);
-            if (chosen.Count > 0)
-            {
-                await db.StaffMembers.Where(s => chosen.Contains(s.Id))
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.OffersReceived, m => m.OffersReceived + 1), cancellationToken);
-            }
-
+            await WriteWaveAsync(db, plan, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        if (offers.Count > 0)
+        return await AnnounceWaveAsync(db, chat, department, settings, plan, cancellationToken);
+    }
+
+    /// <summary>Who the chat's next wave (numbered <see cref="Chat.WavesSent"/>) goes to, and when the one after is due; nothing written yet.</summary>
+    internal async Task<WavePlan> PlanWaveAsync(
+        VirtualShoppingDbContext db, Chat chat, StoreAppSettings settings, IReadOnlyDictionary<Guid, StoreOpening>? stores, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        var now = clock.GetUtcNow();
+        var wave = chat.WavesSent;
+        var pool = await CandidatePoolAsync(db, [chat.DepartmentId], chat, now, stores, cancellationToken);
+        var chosen = RoutingPolicy.ChooseWave(chat.Language, pool.Candidates(chat.DepartmentId), settings, wave);
+        var expiresAt = RoutingPolicy.OfferExpiresAt(now, chat.ClaimDeadline, settings);
+        var offers = chosen.Select(expert => new ChatOffer
         {
-            var department = await db.Departments.Where(d => d.Id == chat.DepartmentId).Select(d => d.Name).SingleAsync(cancellationToken);
-            var colleagues = await db.ChatOffers.CountAsync(o => o.ChatId == chat.Id && o.Status == OfferStatus.Pending, cancellationToken);
-            foreach (var offer in offers)
+            ChatId = chat.Id,
+            MerchantId = chat.MerchantId,
+            StaffMemberId = expert,
+            Wave = wave,
+            OfferedAt = now,
+            ExpiresAt = expiresAt,
+            SpokenBefore = pool.SpokenBefore(expert),
+        }).ToList();
+        var facts = offers.Select(o =>
+        {
+            var store = pool.StoreOf(o.StaffMemberId, chat.DepartmentId);
+            return new OfferFacts(o.Id, chat.Id, o.StaffMemberId, o.OfferedAt, o.ExpiresAt, store?.Id, store?.Name);
+        }).ToList();
+        return new WavePlan(wave, RoutingPolicy.NextWaveAt(chat.QueuedAt, wave + 1, settings), offers, facts);
+    }
+
+    /// <summary>Writes a planned wave's offers (one statement) and counts them for their experts; inside the caller's transaction.</summary>
+    internal static async Task WriteWaveAsync(VirtualShoppingDbContext db, WavePlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Offers.Count == 0)
+        {
+            return;
+        }
+
+        await RoutingStatements.InsertOffersAsync(db, plan.Offers, cancellationToken);
+        var chosen = plan.Offers.Select(o => o.StaffMemberId).ToList();
+        await db.StaffMembers.Where(s => chosen.Contains(s.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.OffersReceived, m => m.OffersReceived + 1), cancellationToken);
+    }
+
+    /// <summary>After the wave is committed: remembers its offers and pushes each to its expert.</summary>
+    internal async Task<int> AnnounceWaveAsync(VirtualShoppingDbContext db, Chat chat, string department, StoreAppSettings settings, WavePlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Offers.Count > 0)
+        {
+            memory.Offered(plan.Facts);
+
+            // The first wave's offers are the only ones pending; a later wave counts those of earlier waves still counting down.
+            var colleagues = plan.Wave == 0
+                ? plan.Offers.Count
+                : await db.ChatOffers.CountAsync(o => o.ChatId == chat.Id && o.Status == OfferStatus.Pending, cancellationToken);
+            foreach (var offer in plan.Offers)
             {
                 await notifier.OfferMadeAsync(offer.StaffMemberId, ViewOf(offer, chat, department, colleagues - 1, settings));
             }
         }
 
-        logger.WaveSent(chat.Id, wave + 1, offers.Count);
-        return offers.Count;
+        logger.WaveSent(chat.Id, plan.Wave + 1, plan.Offers.Count);
+        return plan.Offers.Count;
     }
 
     /// <summary>An expert claims an offered chat. Exactly one claim per chat succeeds; the others' offers are withdrawn.</summary>
-    public async Task<ClaimOutcome> ClaimAsync(Guid staffMemberId, Guid offerId, CancellationToken cancellationToken = default)
+    public Task<ClaimOutcome> ClaimAsync(Guid staffMemberId, Guid offerId, CancellationToken cancellationToken = default) =>
+        ClaimAsync(staffMemberId, null, offerId, cancellationToken);
+
+    /// <summary>
+    /// An expert claims an offered chat (<paramref name="expertName"/>: their display name when the caller has just
+    /// read it). Exactly one claim per chat succeeds, decided by the database; the others' offers are withdrawn in the
+    /// same transaction. Claims this instance can answer from what it knows (the chat was claimed here) cost no query.
+    /// </summary>
+    public async Task<ClaimOutcome> ClaimAsync(Guid staffMemberId, string? expertName, Guid offerId, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
+        if (memory.KnownOutcome(offerId, staffMemberId) is { } known)
+        {
+            return known;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var offer = await db.ChatOffers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == offerId && o.StaffMemberId == staffMemberId, cancellationToken);
-        if (offer is null)
+
+        var facts = memory.Offer(offerId);
+        ClaimState? state = null;
+        if (facts is null)
         {
-            return ClaimOutcome.NotFound;
+            state = await ReadClaimAsync(db, staffMemberId, offerId, cancellationToken);
+            if (state is null)
+            {
+                return ClaimOutcome.NotFound;
+            }
+
+            if (state.Offer.Kind == OfferKind.Transfer)
+            {
+                return await transfers.AcceptAsync(state.Offer, cancellationToken);
+            }
+
+            if (Refusal(state, clock.GetUtcNow()) is { } refused)
+            {
+                return refused;
+            }
         }
 
-        if (offer.Kind == OfferKind.Transfer)
-        {
-            return await transfers.AcceptAsync(offer, cancellationToken);
-        }
+        var chatId = facts?.ChatId ?? state!.Offer.ChatId;
+        DateTimeOffset now;
+        DateTimeOffset offeredAt;
+        Chat claimed;
+        List<WithdrawnOffer> losers;
 
-        var chat = await db.Chats.AsNoTracking().SingleAsync(c => c.Id == offer.ChatId, cancellationToken);
-        var settings = await SettingsAsync(db, cancellationToken);
-        var expert = await db.StaffMembers.AsNoTracking().SingleAsync(s => s.Id == staffMemberId, cancellationToken);
-        var activeChats = await db.Chats.CountAsync(c => c.ExpertId == staffMemberId && c.Status == ChatStatus.Active, cancellationToken);
-        var refusal = RoutingPolicy.CanClaim(chat, offer, activeChats, settings, now);
-        if (refusal != ClaimRefusal.None)
+        // Claims of one chat take turns in this instance: once one has won, the rest are answered from memory.
+        using (await memory.EnterAsync(chatId, cancellationToken))
         {
-            return new ClaimOutcome(null, refusal);
-        }
+            if (memory.KnownOutcome(offerId, staffMemberId) is { } settled)
+            {
+                return settled;
+            }
 
-        List<PendingOffer> losers;
-        var limit = settings.MaxSimultaneousChats;
-        var store = await ExpertStore.ForAsync(db, staffMemberId, chat.DepartmentId, now, cancellationToken);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
+            // The claim is judged on a read first, so a claim that cannot win (its expert at the chat limit, its
+            // countdown run out) never takes the database's write lock while its colleagues wait their turn.
+            now = clock.GetUtcNow();
+            state ??= await ReadClaimAsync(db, staffMemberId, offerId, cancellationToken);
+            if (state is null)
+            {
+                return ClaimOutcome.NotFound;
+            }
+
+            if (Refusal(state, now) is { } refused)
+            {
+                return refused;
+            }
+
+            expertName ??= state.ExpertName;
+            var store = facts is not null
+                ? facts.StoreId is { } storeId ? (storeId, facts.StoreName!) : ((Guid, string)?)null
+                : await ExpertStore.ForAsync(db, staffMemberId, state.Chat.DepartmentId, now, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
             // The expert's own row first: their claims queue up behind each other on every database, so the
-            // chat limit below counts the claim that went before (in parallel, across instances).
-            var claimMilliseconds = (long)(now - offer.OfferedAt).TotalMilliseconds;
+            // chat limit in the claim counts the claim that went before (in parallel, across instances).
+            var claimMilliseconds = (long)(now - state.Offer.OfferedAt).TotalMilliseconds;
+            offeredAt = state.Offer.OfferedAt;
             await db.StaffMembers.Where(s => s.Id == staffMemberId).ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.OffersClaimed, m => m.OffersClaimed + 1)
                     .SetProperty(m => m.ClaimMillisecondsTotal, m => m.ClaimMillisecondsTotal + claimMilliseconds)
                     .SetProperty(m => m.ConsecutiveDeclines, 0)
                     .SetProperty(m => m.ConsecutiveMissedOffers, 0),
                 cancellationToken);
-            var offerTaken = await db.ChatOffers
-                .Where(o => o.Id == offerId && o.Status == OfferStatus.Pending && o.ExpiresAt > now)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Claimed).SetProperty(o => o.RespondedAt, now), cancellationToken);
-            var chatTaken = offerTaken == 1 && await db.Chats
-                .Where(c => c.Id == chat.Id && c.Status == ChatStatus.Waiting && c.ClaimDeadline > now
-                            && db.Chats.Count(held => held.ExpertId == staffMemberId && held.Status == ChatStatus.Active) < limit)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(c => c.Status, ChatStatus.Active)
-                        .SetProperty(c => c.ExpertId, staffMemberId)
-                        .SetProperty(c => c.ExpertName, expert.DisplayName)
-                        .SetProperty(c => c.ExpertStoreName, store == null ? null : store.Value.Name)
-                        .SetProperty(c => c.StoreId, store == null ? null : store.Value.Id)
-                        .SetProperty(c => c.ClaimedAt, now)
-                        .SetProperty(c => c.LastActivityAt, now)
-                        .SetProperty(c => c.NextWaveAt, (DateTimeOffset?)null),
-                    cancellationToken) == 1;
-            if (!chatTaken)
+            var taken = await RoutingStatements.ClaimChatAsync(db, chatId, offerId, staffMemberId, expertName, store, now, cancellationToken);
+            if (taken is null)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                var current = await db.Chats.AsNoTracking().SingleAsync(c => c.Id == chat.Id, cancellationToken);
-                var currentOffer = await db.ChatOffers.AsNoTracking().SingleAsync(o => o.Id == offerId, cancellationToken);
-                var holding = await db.Chats.CountAsync(c => c.ExpertId == staffMemberId && c.Status == ChatStatus.Active, cancellationToken);
-                var why = RoutingPolicy.CanClaim(current, currentOffer, holding, settings, now);
-                return new ClaimOutcome(null, why == ClaimRefusal.None ? ClaimRefusal.TakenByColleague : why);
+                var current = await ReadClaimAsync(db, staffMemberId, offerId, cancellationToken);
+                if (current is null)
+                {
+                    return ClaimOutcome.NotFound;
+                }
+
+                var why = RoutingPolicy.CanClaim(current.Chat, current.Offer, current.ActiveChats, current.Settings, now);
+                var outcome = new ClaimOutcome(null, why == ClaimRefusal.None ? ClaimRefusal.TakenByColleague : why);
+                if (outcome.Refusal == ClaimRefusal.AlreadyAnswered || (outcome.Refusal == ClaimRefusal.TakenByColleague && current.Offer.Status != OfferStatus.Pending))
+                {
+                    memory.Answered(offerId, staffMemberId, outcome.Refusal);
+                }
+
+                return outcome;
             }
 
-            losers = await WithdrawAsync(db.ChatOffers.Where(o => o.ChatId == chat.Id), now, cancellationToken);
+            losers = await RoutingStatements.WithdrawAsync(db, chatId, null, now, offerId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            claimed = taken;
+            memory.Answered(offerId, staffMemberId, ClaimRefusal.AlreadyAnswered);
+            foreach (var loser in losers)
+            {
+                memory.Answered(loser.Id, loser.StaffMemberId, ClaimRefusal.TakenByColleague);
+            }
         }
 
         foreach (var loser in losers)
         {
-            await notifier.OfferWithdrawnAsync(loser.StaffMemberId, loser.Id, chat.Id, OfferWithdrawal.ClaimedByColleague);
+            await notifier.OfferWithdrawnAsync(loser.StaffMemberId, loser.Id, chatId, OfferWithdrawal.ClaimedByColleague);
         }
 
         // The joining line is stored before anyone is told, so it is message 1 and a shopper's reply cannot race it.
-        var claimed = await db.Chats.AsNoTracking().SingleAsync(c => c.Id == chat.Id, cancellationToken);
-        var joined = await ChatLog.AppendAsync(db, claimed, MessageSender.System, null, null, $"{expert.DisplayName} joined the chat.", null, now, cancellationToken);
+        var joined = await ChatLog.AppendAsync(db, claimed, MessageSender.System, null, null, $"{expertName} joined the chat.", null, now, cancellationToken);
         var view = ChatView.Of(claimed, now);
         await notifier.ChatChangedAsync(claimed.ShopperId, staffMemberId, view);
         await notifier.MessagePostedAsync(claimed.ShopperId, staffMemberId, MessageView.Of(joined));
-        logger.ChatClaimed(chat.Id, staffMemberId, (long)(now - offer.OfferedAt).TotalMilliseconds);
+        logger.ChatClaimed(chatId, staffMemberId, (long)(now - offeredAt).TotalMilliseconds);
         return new ClaimOutcome(view, ClaimRefusal.None);
+    }
+
+    /// <summary>Why this claim cannot succeed as things stand, or null when it may.</summary>
+    private ClaimOutcome? Refusal(ClaimState state, DateTimeOffset now)
+    {
+        var refusal = RoutingPolicy.CanClaim(state.Chat, state.Offer, state.ActiveChats, state.Settings, now);
+        if (refusal == ClaimRefusal.None)
+        {
+            return null;
+        }
+
+        if (refusal == ClaimRefusal.AlreadyAnswered || (refusal == ClaimRefusal.TakenByColleague && state.Offer.Status != OfferStatus.Pending))
+        {
+            memory.Answered(state.Offer.Id, state.Offer.StaffMemberId, refusal);
+        }
+
+        return new ClaimOutcome(null, refusal);
+    }
+
+    /// <summary>Everything a claim is judged on, in one query: the offer (if it is this expert's), its chat, how many chats they hold, the limit and their name.</summary>
+    private static async Task<ClaimState?> ReadClaimAsync(VirtualShoppingDbContext db, Guid staffMemberId, Guid offerId, CancellationToken cancellationToken)
+    {
+        var row = await (
+            from offer in db.ChatOffers.AsNoTracking()
+            join chat in db.Chats.AsNoTracking() on offer.ChatId equals chat.Id
+            where offer.Id == offerId && offer.StaffMemberId == staffMemberId
+            select new
+            {
+                offer,
+                chat,
+                Active = db.Chats.Count(c => c.ExpertId == staffMemberId && c.Status == ChatStatus.Active),
+                Limit = db.StoreAppSettings.Select(s => (int?)s.MaxSimultaneousChats).FirstOrDefault(),
+                Name = db.StaffMembers.Where(s => s.Id == staffMemberId).Select(s => s.DisplayName).FirstOrDefault(),
+            }).SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var settings = new StoreAppSettings();
+        settings.MaxSimultaneousChats = row.Limit ?? settings.MaxSimultaneousChats;
+        return new ClaimState(row.offer, row.chat, row.Active, settings, row.Name ?? string.Empty);
     }
 
     /// <summary>An expert declines an offer; the chat passes on. The third decline in a row (or asking to) makes them unavailable.</summary>
@@ -236,7 +363,7 @@ public sealed class ChatRouter(
             return;
         }
 
-        foreach (var offer in await WithdrawAsync(db.ChatOffers.Where(o => o.StaffMemberId == staffMemberId), now, cancellationToken))
+        foreach (var offer in await RoutingStatements.WithdrawAsync(db, null, staffMemberId, now, null, cancellationToken))
         {
             await notifier.OfferWithdrawnAsync(staffMemberId, offer.Id, offer.ChatId, OfferWithdrawal.WentUnavailable);
             await PassOnAsync(offer.ChatId, cancellationToken);
@@ -333,19 +460,10 @@ public sealed class ChatRouter(
     public async Task WithdrawPendingOffersAsync(VirtualShoppingDbContext db, Guid chatId, OfferWithdrawal reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        foreach (var offer in await WithdrawAsync(db.ChatOffers.Where(o => o.ChatId == chatId), now, cancellationToken))
+        foreach (var offer in await RoutingStatements.WithdrawAsync(db, chatId, null, now, null, cancellationToken))
         {
             await notifier.OfferWithdrawnAsync(offer.StaffMemberId, offer.Id, chatId, reason);
         }
-    }
-
-    /// <summary>Withdraws the pending ones among these offers and returns them, for telling their experts.</summary>
-    private static async Task<List<PendingOffer>> WithdrawAsync(IQueryable<ChatOffer> offers, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var pending = offers.Where(o => o.Status == OfferStatus.Pending);
-        var withdrawn = await pending.Select(o => new PendingOffer(o.Id, o.StaffMemberId, o.ChatId)).ToListAsync(cancellationToken);
-        await pending.ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Withdrawn).SetProperty(o => o.RespondedAt, now), cancellationToken);
-        return withdrawn;
     }
 
     /// <summary>The offers counting down on an expert's phone now.</summary>
@@ -385,9 +503,6 @@ public sealed class ChatRouter(
         await DispatchWaveAsync(chatId, cancellationToken);
     }
 
-    private async Task<List<ExpertCandidate>> CandidatesAsync(VirtualShoppingDbContext db, Chat chat, StoreAppSettings settings, DateTimeOffset now, CancellationToken cancellationToken) =>
-        (await CandidatesByDepartmentAsync(db, [chat.DepartmentId], chat.Id, now, cancellationToken))[chat.DepartmentId];
-
     /// <summary>
     /// What routing knows about every available expert, for each of these departments (for a chat, with whether
     /// they were offered it already): the input of <see cref="RoutingPolicy.IsEligible"/>.
@@ -395,54 +510,52 @@ public sealed class ChatRouter(
     public async Task<Dictionary<Guid, List<ExpertCandidate>>> CandidatesByDepartmentAsync(
         VirtualShoppingDbContext db, IReadOnlyCollection<Guid> departmentIds, Guid? chatId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(departmentIds);
+        var chat = chatId is { } id ? await db.Chats.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken) : null;
+        var pool = await CandidatePoolAsync(db, departmentIds, chat, now, null, cancellationToken);
+        return departmentIds.Distinct().ToDictionary(department => department, pool.Candidates);
+    }
+
+    /// <summary>
+    /// The available experts with their teams, chats and claim records, and the stores of their teams open or
+    /// closed now, in two queries (one when the caller knows the stores): for a chat, also whether each was offered
+    /// it already in this routing and has chatted with its shopper before.
+    /// </summary>
+    private async Task<CandidatePool> CandidatePoolAsync(
+        VirtualShoppingDbContext db, IReadOnlyCollection<Guid> departmentIds, Chat? chat, DateTimeOffset now, IReadOnlyDictionary<Guid, StoreOpening>? knownStores, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var fresh = now.AddSeconds(-options.Value.ConnectionFreshnessSeconds);
+        var chatId = chat?.Id;
+        var queuedAt = chat?.QueuedAt ?? now;
+        var shopperId = chat?.ShopperId;
         var experts = await db.StaffMembers.AsNoTracking()
             .Where(s => s.Status == StaffStatus.Active && s.Roles.HasFlag(StaffRoles.Expert) && s.IsAvailable)
-            .Select(s => new
-            {
+            .Select(s => new CandidateRow(
                 s.Id,
                 s.IsAvailable,
                 s.Languages,
                 s.OffersReceived,
                 s.OffersClaimed,
                 s.ClaimMillisecondsTotal,
-                Connected = db.ExpertConnections.Any(c => c.StaffMemberId == s.Id && c.LastSeenAt >= fresh),
-                ActiveChats = db.Chats.Count(c => c.ExpertId == s.Id && c.Status == ChatStatus.Active),
-                Offered = chatId != null && db.ChatOffers.Any(o => o.ChatId == chatId && o.StaffMemberId == s.Id && o.Kind == OfferKind.Routing
-                    && o.OfferedAt >= db.Chats.Where(c => c.Id == chatId).Select(c => c.QueuedAt).First()),
-                Teams = s.Teams.Where(t => t.IsActive)
-                    .Select(t => new { t.StoreId, Departments = t.Departments.Where(d => !d.IsArchived && departmentIds.Contains(d.Id)).Select(d => d.Id).ToList() })
-                    .ToList(),
-            })
+                db.ExpertConnections.Any(c => c.StaffMemberId == s.Id && c.LastSeenAt >= fresh),
+                db.Chats.Count(c => c.ExpertId == s.Id && c.Status == ChatStatus.Active),
+                chatId != null && db.ChatOffers.Any(o => o.ChatId == chatId && o.StaffMemberId == s.Id && o.Kind == OfferKind.Routing && o.OfferedAt >= queuedAt),
+                shopperId != null && db.Chats.Any(c => c.ShopperId == shopperId && c.Id != chatId && c.ExpertId == s.Id),
+                s.Teams.Where(t => t.IsActive)
+                    .Select(t => new CandidateTeam(t.StoreId, t.Departments.Where(d => !d.IsArchived && departmentIds.Contains(d.Id)).Select(d => d.Id).ToList()))
+                    .ToList()))
             .ToListAsync(cancellationToken);
-        var open = await OpenStoresAsync(db, experts.SelectMany(e => e.Teams.Select(t => t.StoreId)).Distinct().ToList(), now, cancellationToken);
-        return departmentIds.Distinct().ToDictionary(
-            department => department,
-            department => experts.Select(e =>
-            {
-                var stores = e.Teams.Where(t => t.Departments.Contains(department)).Select(t => t.StoreId).ToList();
-                return new ExpertCandidate(
-                    e.Id,
-                    e.IsAvailable,
-                    e.Connected,
-                    e.ActiveChats,
-                    stores.Count > 0,
-                    stores.Any(open.Contains),
-                    e.Languages,
-                    ClaimScore.Of(e.OffersReceived, e.OffersClaimed, e.ClaimMillisecondsTotal),
-                    e.Offered);
-            }).ToList());
+        var storeIds = experts.SelectMany(e => e.Teams.Select(t => t.StoreId)).Distinct().ToList();
+        var stores = knownStores is not null && storeIds.All(knownStores.ContainsKey)
+            ? knownStores
+            : await StoreOpenings.LoadAsync(db, s => storeIds.Contains(s.Id), now, cancellationToken);
+        return new CandidatePool(experts, stores);
     }
 
     /// <summary>Of the given stores, those open now in their own time zones.</summary>
-    public static async Task<HashSet<Guid>> OpenStoresAsync(VirtualShoppingDbContext db, IReadOnlyCollection<Guid> storeIds, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var stores = await db.Stores.AsNoTracking().AsSplitQuery().Where(s => storeIds.Contains(s.Id) && s.Status == StoreStatus.Active).ToListAsync(cancellationToken);
-        return stores.Where(s => s.IsOpenAt(now)).Select(s => s.Id).ToHashSet();
-    }
+    public static async Task<HashSet<Guid>> OpenStoresAsync(VirtualShoppingDbContext db, IReadOnlyCollection<Guid> storeIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await StoreOpenings.LoadAsync(db, s => storeIds.Contains(s.Id), now, cancellationToken)).Values.Where(s => s.Open).Select(s => s.Id).ToHashSet();
 
     /// <summary>An offer as the expert's countdown screen shows it.</summary>
     public static OfferView ViewOf(ChatOffer offer, Chat chat, string department, int colleagues, StoreAppSettings settings) => new(
@@ -459,5 +572,49 @@ public sealed class ChatRouter(
         offer.Kind,
         offer.RequestedByName);
 
-    private sealed record PendingOffer(Guid Id, Guid StaffMemberId, Guid ChatId);
+    /// <summary>A wave worked out but not yet written: its number, when the next is due, its offers and what to remember of them.</summary>
+    internal sealed record WavePlan(int Wave, DateTimeOffset? NextWaveAt, List<ChatOffer> Offers, List<OfferFacts> Facts);
+
+    private sealed record ClaimState(ChatOffer Offer, Chat Chat, int ActiveChats, StoreAppSettings Settings, string ExpertName);
+
+    private sealed record CandidateTeam(Guid StoreId, List<Guid> Departments);
+
+    private sealed record CandidateRow(
+        Guid Id,
+        bool IsAvailable,
+        List<string> Languages,
+        int OffersReceived,
+        int OffersClaimed,
+        long ClaimMillisecondsTotal,
+        bool Connected,
+        int ActiveChats,
+        bool Offered,
+        bool SpokenBefore,
+        List<CandidateTeam> Teams);
+
+    private sealed class CandidatePool(List<CandidateRow> experts, IReadOnlyDictionary<Guid, StoreOpening> stores)
+    {
+        public List<ExpertCandidate> Candidates(Guid department) => experts.Select(e =>
+        {
+            var serving = e.Teams.Where(t => t.Departments.Contains(department)).Select(t => t.StoreId).ToList();
+            return new ExpertCandidate(
+                e.Id,
+                e.IsAvailable,
+                e.Connected,
+                e.ActiveChats,
+                serving.Count > 0,
+                serving.Any(id => stores.TryGetValue(id, out var store) && store.Open),
+                e.Languages,
+                ClaimScore.Of(e.OffersReceived, e.OffersClaimed, e.ClaimMillisecondsTotal),
+                e.Offered);
+        }).ToList();
+
+        public bool SpokenBefore(Guid expert) => experts.Any(e => e.Id == expert && e.SpokenBefore);
+
+        /// <summary>The store the expert would answer the chat from (see <see cref="ExpertStore"/>), as of now.</summary>
+        public (Guid Id, string Name)? StoreOf(Guid expert, Guid department) =>
+            experts.FirstOrDefault(e => e.Id == expert) is { } row
+                ? ExpertStore.Choose(row.Teams.Select(t => new TeamStore(t.StoreId, t.Departments.Contains(department))).ToList(), stores)
+                : null;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Infrastructure.Persistence;
@@ -17,7 +18,7 @@ public static class ExpertStore
         ArgumentNullException.ThrowIfNull(db);
         var teams = await db.Teams.AsNoTracking()
             .Where(t => t.IsActive && t.Members.Any(m => m.Id == staffMemberId))
-            .Select(t => new { t.StoreId, Serves = t.Departments.Any(d => d.Id == departmentId) })
+            .Select(t => new TeamStore(t.StoreId, t.Departments.Any(d => d.Id == departmentId)))
             .ToListAsync(cancellationToken);
         if (teams.Count == 0)
         {
@@ -25,13 +26,56 @@ public static class ExpertStore
         }
 
         var storeIds = teams.Select(t => t.StoreId).Distinct().ToList();
-        var stores = await db.Stores.AsNoTracking().AsSplitQuery().Where(s => storeIds.Contains(s.Id) && s.Status == StoreStatus.Active).ToListAsync(cancellationToken);
-        return stores
-            .Select(s => new { s.Id, s.Name, Open = s.IsOpenAt(now), Serves = teams.Any(t => t.StoreId == s.Id && t.Serves) })
+        return Choose(teams, await StoreOpenings.LoadAsync(db, s => storeIds.Contains(s.Id), now, cancellationToken));
+    }
+
+    /// <summary>The choice itself, from the expert's active teams and the active stores among theirs (with whether each is open).</summary>
+    public static (Guid Id, string Name)? Choose(IReadOnlyCollection<TeamStore> teams, IReadOnlyDictionary<Guid, StoreOpening> stores)
+    {
+        ArgumentNullException.ThrowIfNull(teams);
+        ArgumentNullException.ThrowIfNull(stores);
+        return teams.Select(t => t.StoreId).Distinct()
+            .Select(id => stores.GetValueOrDefault(id))
+            .OfType<StoreOpening>()
+            .Select(s => new { s.Id, s.Name, s.Open, Serves = teams.Any(t => t.StoreId == s.Id && t.Serves) })
             .OrderByDescending(s => s.Serves && s.Open)
             .ThenByDescending(s => s.Serves)
             .ThenBy(s => s.Name, StringComparer.Ordinal)
             .Select(s => ((Guid Id, string Name)?)(s.Id, s.Name))
             .FirstOrDefault();
+    }
+}
+
+/// <summary>One of an expert's active teams: its store, and whether it serves the chat's need.</summary>
+public sealed record TeamStore(Guid StoreId, bool Serves);
+
+/// <summary>An active store, and whether it is open now in its own time zone.</summary>
+public sealed record StoreOpening(Guid Id, string Name, bool Open);
+
+/// <summary>Which active stores are open now: one query, with only the special hours around today.</summary>
+public static class StoreOpenings
+{
+    public static async Task<Dictionary<Guid, StoreOpening>> LoadAsync(
+        VirtualShoppingDbContext db, Expression<Func<Store, bool>> which, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+
+        // The schedule looks at yesterday and today in the store's time zone: two days either side of UTC's date cover both.
+        var from = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-2);
+        var to = from.AddDays(4);
+        var stores = await db.Stores.AsNoTracking().Where(which).Where(s => s.Status == StoreStatus.Active)
+            .Select(s => new
+            {
+                s.Id,
+                s.Name,
+                s.TimeZoneId,
+                Weekly = s.OpeningHours.ToList(),
+                Special = s.SpecialHours.Where(h => h.Date >= from && h.Date <= to).ToList(),
+            })
+            .AsSingleQuery()
+            .ToListAsync(cancellationToken);
+        return stores.ToDictionary(
+            s => s.Id,
+            s => new StoreOpening(s.Id, s.Name, OpeningSchedule.IsOpenAt(now, TimeZoneInfo.FindSystemTimeZoneById(s.TimeZoneId), s.Weekly, s.Special)));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VirtualShopping.Domain.Chats;
+using VirtualShopping.Domain.Settings;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Infrastructure.Tenancy;
@@ -90,24 +91,27 @@ public sealed class RoutingSweeper(
         }
 
         await CloseRevokedConnectionsAsync(db, cancellationToken);
+
+        // Each query reads only what is due, along an index: its cost does not grow with the chats that are not.
         var expiredOffers = await db.ChatOffers.IgnoreQueryFilters().AsNoTracking()
-            .Where(o => o.Status == OfferStatus.Pending && (o.ExpiresAt <= now || db.Chats.IgnoreQueryFilters().Any(
-                c => c.Id == o.ChatId && c.Status != (o.Kind == OfferKind.Transfer ? ChatStatus.Active : ChatStatus.Waiting))))
+            .Where(o => o.Status == OfferStatus.Pending && o.ExpiresAt <= now)
             .Select(o => new Due(o.Id, o.MerchantId)).ToListAsync(cancellationToken);
-        var missedChats = await db.Chats.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.Status == ChatStatus.Waiting && c.ClaimDeadline <= now)
-            .Select(c => new Due(c.Id, c.MerchantId)).ToListAsync(cancellationToken);
-        var dueWaves = await db.Chats.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.Status == ChatStatus.Waiting && c.NextWaveAt <= now && c.ClaimDeadline > now)
-            .Select(c => new Due(c.Id, c.MerchantId)).ToListAsync(cancellationToken);
+        var waiting = await db.Chats.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.Status == ChatStatus.Waiting && (c.ClaimDeadline <= now || c.NextWaveAt <= now))
+            .Select(c => new { c.Id, c.MerchantId, Missed = c.ClaimDeadline <= now }).ToListAsync(cancellationToken);
+        var missedChats = waiting.Where(c => c.Missed).Select(c => new Due(c.Id, c.MerchantId)).ToList();
+        var dueWaves = waiting.Where(c => !c.Missed).Select(c => new Due(c.Id, c.MerchantId)).ToList();
         List<Due> idleCandidates = [];
         if (now - lastIdleCheck >= TimeSpan.FromSeconds(5) || now < lastIdleCheck)
         {
-            // An idle warning is due at the earliest a minute after the last message (idle time and warning are
-            // whole minutes, the warning shorter); each candidate is then judged with its merchant's settings.
-            idleCandidates = await db.Chats.IgnoreQueryFilters().AsNoTracking()
-                .Where(c => c.Status == ChatStatus.Active && c.LastActivityAt <= now.AddMinutes(-1))
-                .Select(c => new Due(c.Id, c.MerchantId)).ToListAsync(cancellationToken);
+            idleCandidates = await IdleDueAsync(db, now, cancellationToken);
+
+            // Offers left pending on a chat that stopped waiting (an instance stopped between the two steps) are
+            // withdrawn here; they would otherwise wait for their countdown, as ExpireOfferAsync withdraws them too.
+            expiredOffers.AddRange(await db.ChatOffers.IgnoreQueryFilters().AsNoTracking()
+                .Where(o => o.Status == OfferStatus.Pending && o.ExpiresAt > now && db.Chats.IgnoreQueryFilters().Any(
+                    c => c.Id == o.ChatId && c.Status != (o.Kind == OfferKind.Transfer ? ChatStatus.Active : ChatStatus.Waiting)))
+                .Select(o => new Due(o.Id, o.MerchantId)).ToListAsync(cancellationToken));
             lastIdleCheck = now;
         }
 
@@ -159,6 +163,34 @@ public sealed class RoutingSweeper(
             where held.Contains(connection.ConnectionId) && staff.Status == StaffStatus.Active && staff.Roles.HasFlag(StaffRoles.Expert)
             select connection.ConnectionId).ToListAsync(cancellationToken);
         registry.Abort(held.Except(allowed));
+    }
+
+    /// <summary>
+    /// The active chats whose idle warning or end is due under their merchant's settings: one query over the
+    /// merchants' idle settings, one over the chats (a UNION ALL with one part per distinct setting).
+    /// </summary>
+    private static async Task<List<Due>> IdleDueAsync(VirtualShoppingDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var configured = await db.StoreAppSettings.IgnoreQueryFilters().AsNoTracking()
+            .Select(s => new { s.MerchantId, s.IdleAutoEndMinutes, s.IdleWarningMinutes }).ToListAsync(cancellationToken);
+        var defaults = new StoreAppSettings();
+        var others = configured.Select(s => s.MerchantId).ToList();
+        IQueryable<Chat> Part(Func<IQueryable<Chat>, IQueryable<Chat>> merchants, int endMinutes, int warningMinutes)
+        {
+            var endBy = now.AddMinutes(-endMinutes);
+            var warnBy = now.AddMinutes(-(endMinutes - warningMinutes));
+            return merchants(db.Chats.IgnoreQueryFilters().AsNoTracking())
+                .Where(c => c.Status == ChatStatus.Active && (c.LastActivityAt <= endBy || (c.LastActivityAt <= warnBy && c.IdleWarningSentAt == null)));
+        }
+
+        var due = Part(q => q.Where(c => !others.Contains(c.MerchantId)), defaults.IdleAutoEndMinutes, defaults.IdleWarningMinutes);
+        foreach (var group in configured.GroupBy(s => (s.IdleAutoEndMinutes, s.IdleWarningMinutes)))
+        {
+            var ids = group.Select(s => s.MerchantId).ToList();
+            due = due.Concat(Part(q => q.Where(c => ids.Contains(c.MerchantId)), group.Key.IdleAutoEndMinutes, group.Key.IdleWarningMinutes));
+        }
+
+        return await due.Select(c => new Due(c.Id, c.MerchantId)).ToListAsync(cancellationToken);
     }
 
     private sealed record Due(Guid Id, Guid MerchantId);

@@ -48,7 +48,8 @@ public static class ExpertEndpoints
 
         expert.MapPost("/offers/{offerId:guid}/claim", async (Guid offerId, HttpContext http, ChatRouter router, CancellationToken ct) =>
         {
-            var outcome = await router.ClaimAsync(ExpertCallerFilter.ExpertOf(http).Id, offerId, ct);
+            var (id, name) = ExpertCallerFilter.ExpertOf(http);
+            var outcome = await router.ClaimAsync(id, name, offerId, ct);
             if (!outcome.OfferFound)
             {
                 return Results.Problem("There is no such offer for you.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
