@@ -22,6 +22,24 @@ public sealed class ExpertDeactivationTests : TwoInstances
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     [Fact]
+    public async Task An_expert_deactivated_on_another_instance_while_an_offer_counts_down_cannot_claim_it()
+    {
+        var world = await RoutingWorld.CreateAsync(First.Services, experts: 1, s => s.NumberOfWaves = 1);
+        await using var leaving = await RoutingScenario.ExpertOnlineAsync(First, world.Experts[0]);
+        var (_, chat) = await RoutingScenario.ChatAsync(First, world);
+        var offer = await leaving.Hub.NextAsync<OfferView>(ChatHubEvents.OfferReceived);
+
+        // Deactivated through the other instance's database while this one still knows the offer it made.
+        await Second.InMerchantAsync(world.MerchantId, db => db.StaffMembers.Where(s => s.Id == world.Experts[0].Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, VirtualShopping.Domain.Staff.StaffStatus.Deactivated)));
+        var claim = await leaving.Api.PostAsync($"/api/v1/expert/offers/{offer.OfferId}/claim", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, claim.StatusCode);
+        Assert.Equal(ActiveExpertHubFilter.NoAccess, (await claim.Content.ReadAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail);
+        Assert.Equal(ChatStatus.Waiting, await Second.InMerchantAsync(world.MerchantId, db => db.Chats.Where(c => c.Id == chat.Id).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_deactivated_expert_is_cut_off_on_every_instance_and_their_chat_goes_to_a_colleague_with_its_history()
     {
         var world = await RoutingWorld.CreateAsync(First.Services, experts: 2, s => s.NumberOfWaves = 1);

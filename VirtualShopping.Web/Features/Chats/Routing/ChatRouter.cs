@@ -163,6 +163,11 @@ public sealed class ChatRouter(
                 return ClaimOutcome.NotFound;
             }
 
+            if (!state.ActiveExpert)
+            {
+                return ClaimOutcome.Revoked;
+            }
+
             if (state.Offer.Kind == OfferKind.Transfer)
             {
                 return await transfers.AcceptAsync(state.Offer, cancellationToken);
@@ -195,6 +200,11 @@ public sealed class ChatRouter(
             if (state is null)
             {
                 return ClaimOutcome.NotFound;
+            }
+
+            if (!state.ActiveExpert)
+            {
+                return ClaimOutcome.Revoked;
             }
 
             if (Refusal(state, now) is { } refused)
@@ -293,6 +303,7 @@ public sealed class ChatRouter(
                 Active = db.Chats.Count(c => c.ExpertId == staffMemberId && c.Status == ChatStatus.Active),
                 Limit = db.StoreAppSettings.Select(s => (int?)s.MaxSimultaneousChats).FirstOrDefault(),
                 Name = db.StaffMembers.Where(s => s.Id == staffMemberId).Select(s => s.DisplayName).FirstOrDefault(),
+                ActiveExpert = db.StaffMembers.Any(s => s.Id == staffMemberId && s.Status == StaffStatus.Active && s.Roles.HasFlag(StaffRoles.Expert)),
             }).SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {
@@ -301,7 +312,7 @@ public sealed class ChatRouter(
 
         var settings = new StoreAppSettings();
         settings.MaxSimultaneousChats = row.Limit ?? settings.MaxSimultaneousChats;
-        return new ClaimState(row.offer, row.chat, row.Active, settings, row.Name ?? string.Empty);
+        return new ClaimState(row.offer, row.chat, row.Active, settings, row.Name ?? string.Empty, row.ActiveExpert);
     }
 
     /// <summary>An expert declines an offer; the chat passes on. The third decline in a row (or asking to) makes them unavailable.</summary>
@@ -575,7 +586,7 @@ public sealed class ChatRouter(
     /// <summary>A wave worked out but not yet written: its number, when the next is due, its offers and what to remember of them.</summary>
     internal sealed record WavePlan(int Wave, DateTimeOffset? NextWaveAt, List<ChatOffer> Offers, List<OfferFacts> Facts);
 
-    private sealed record ClaimState(ChatOffer Offer, Chat Chat, int ActiveChats, StoreAppSettings Settings, string ExpertName);
+    private sealed record ClaimState(ChatOffer Offer, Chat Chat, int ActiveChats, StoreAppSettings Settings, string ExpertName, bool ActiveExpert);
 
     private sealed record CandidateTeam(Guid StoreId, List<Guid> Departments);
 

@@ -7,8 +7,14 @@ public sealed record ClaimOutcome(ChatView? Chat, ClaimRefusal Refusal, bool Off
 {
     public static ClaimOutcome NotFound { get; } = new(null, ClaimRefusal.None, OfferFound: false);
 
+    /// <summary>The caller is no longer an active expert (deactivated after their token was issued).</summary>
+    public static ClaimOutcome Revoked { get; } = new(null, ClaimRefusal.None) { NoAccess = true };
+
+    /// <summary>Refused because the caller lost their access; nothing was claimed.</summary>
+    public bool NoAccess { get; private init; }
+
     /// <summary>What the expert is told when a claim is refused.</summary>
-    public string Explanation => Refusal switch
+    public string Explanation => NoAccess ? ActiveExpertHubFilter.NoAccess : Refusal switch
     {
         ClaimRefusal.TakenByColleague => "A colleague claimed this chat first.",
         ClaimRefusal.Expired => "The countdown for this chat ran out.",

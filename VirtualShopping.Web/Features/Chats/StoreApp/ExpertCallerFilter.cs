@@ -25,9 +25,9 @@ internal sealed class ExpertCallerFilter : IEndpointFilter
         }
 
         http.RequestServices.GetRequiredService<MerchantScope>().Use(merchantId.Value);
-        if (http.GetEndpoint()?.Metadata.GetMetadata<ActiveExpertCheckedByWriter>() is not null)
+        if (http.GetEndpoint()?.Metadata.GetMetadata<ActiveExpertCheckedInline>() is not null)
         {
-            // The message writer refuses the message (403, same text) unless the chat's expert is still active: no query here.
+            // The endpoint's own read or write refuses (403, same text) unless the caller is still an active expert: no query here.
             http.Items[ExpertItem] = (staffId.Value, string.Empty);
             return await next(context);
         }
@@ -47,11 +47,12 @@ internal sealed class ExpertCallerFilter : IEndpointFilter
 }
 
 /// <summary>
-/// Endpoint metadata: the endpoint posts a message through <see cref="ChatConversation.PostFromStoreAppAsync"/>, which
-/// checks that the caller is still an active expert while storing it, so <see cref="ExpertCallerFilter"/> does not
-/// query it first (the name from <see cref="ExpertCallerFilter.ExpertOf"/> is then empty).
+/// Endpoint metadata: the endpoint checks itself that the caller is still an active expert, in the read or write it
+/// makes anyway (a message through <see cref="ChatConversation.PostFromStoreAppAsync"/>, a claim through
+/// <see cref="ChatRouter.ClaimAsync(Guid, string?, Guid, CancellationToken)"/>), so <see cref="ExpertCallerFilter"/>
+/// does not query it first (the name from <see cref="ExpertCallerFilter.ExpertOf"/> is then empty).
 /// </summary>
-internal sealed class ActiveExpertCheckedByWriter
+internal sealed class ActiveExpertCheckedInline
 {
-    public static readonly ActiveExpertCheckedByWriter Instance = new();
+    public static readonly ActiveExpertCheckedInline Instance = new();
 }

@@ -49,7 +49,12 @@ public static class ExpertEndpoints
         expert.MapPost("/offers/{offerId:guid}/claim", async (Guid offerId, HttpContext http, ChatRouter router, CancellationToken ct) =>
         {
             var (id, name) = ExpertCallerFilter.ExpertOf(http);
-            var outcome = await router.ClaimAsync(id, name, offerId, ct);
+            var outcome = await router.ClaimAsync(id, string.IsNullOrEmpty(name) ? null : name, offerId, ct);
+            if (outcome.NoAccess)
+            {
+                return Results.Problem(ActiveExpertHubFilter.NoAccess, statusCode: StatusCodes.Status403Forbidden, title: "No access");
+            }
+
             if (!outcome.OfferFound)
             {
                 return Results.Problem("There is no such offer for you.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
@@ -59,7 +64,7 @@ public static class ExpertEndpoints
                 ? Results.Ok(chat)
                 : Results.Problem(outcome.Explanation, statusCode: StatusCodes.Status409Conflict, title: "Chat not claimed",
                     extensions: new Dictionary<string, object?> { ["reason"] = outcome.Refusal.ToString() });
-        }).WithName("ClaimOffer");
+        }).WithName("ClaimOffer").WithMetadata(ActiveExpertCheckedInline.Instance);
 
         expert.MapPost("/offers/{offerId:guid}/decline", async (Guid offerId, DeclineInput? input, HttpContext http, ChatRouter router, CancellationToken ct) =>
             ChatResults.From(
@@ -92,7 +97,7 @@ public static class ExpertEndpoints
             return ChatResults.From(
                 await conversation.PostFromStoreAppAsync(id, chatId, text, input.ClientMessageId, ct),
                 message => Results.Created($"{http.Request.Path}?after={message.Sequence - 1}", message));
-        }).WithName("SendExpertMessage").WithMetadata(ActiveExpertCheckedByWriter.Instance);
+        }).WithName("SendExpertMessage").WithMetadata(ActiveExpertCheckedInline.Instance);
 
         expert.MapPost("/chats/{chatId:guid}/close", async (Guid chatId, HttpContext http, ChatConversation conversation, CancellationToken ct) =>
             ChatResults.From(await conversation.CloseByExpertAsync(ExpertCallerFilter.ExpertOf(http).Id, chatId, ct), Results.Ok))
