@@ -1,8 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Persistence;
@@ -236,7 +233,8 @@ public sealed partial class MessageWriter : IAsyncDisposable
                 await db.SaveChangesAsync(); // the attachments of attachment messages, before the messages that name them
             }
 
-            await InsertAsync(db, appended);
+            // One statement for the batch's messages (EF Core would send one INSERT per row).
+            await MultiRowInsert.InsertAsync(db, appended, CancellationToken.None);
             await db.Chats.IgnoreQueryFilters().Where(c => touched.Contains(c.Id) && c.Status != ChatStatus.Ended)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastActivityAt, now).SetProperty(c => c.IdleWarningSentAt, (DateTimeOffset?)null));
         }
@@ -259,41 +257,6 @@ public sealed partial class MessageWriter : IAsyncDisposable
                 db.ChatMessages.IgnoreQueryFilters().Where(m => m.ChatId == c.Id).Max(m => (int?)m.Sequence) ?? 0,
                 db.StaffMembers.IgnoreQueryFilters().Where(s => s.Id == c.ExpertId).Select(s => s.DisplayName).FirstOrDefault(),
                 db.StaffMembers.IgnoreQueryFilters().Any(s => s.Id == c.ExpertId && s.MerchantId == c.MerchantId && s.Status == StaffStatus.Active && s.Roles.HasFlag(StaffRoles.Expert)))));
-
-    /// <summary>
-    /// The new messages in one multi-row INSERT (EF Core would send one command per row): every mapped column, each
-    /// value as EF Core itself would send it (its type mapping and value converter), identifiers quoted for the provider.
-    /// SQL Server takes at most 2,100 parameters a command, so there the rows go in chunks.
-    /// </summary>
-    private static async Task InsertAsync(VirtualShoppingDbContext db, List<ChatMessage> messages)
-    {
-        var entity = db.Model.FindEntityType(typeof(ChatMessage))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var columns = entity.GetProperties().Where(p => !p.IsShadowProperty()).ToList();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
-        var rowsPerCommand = db.Database.IsSqlite() ? MaxBatch : 2000 / columns.Count;
-        using var factory = db.Database.GetDbConnection().CreateCommand();
-        foreach (var chunk in messages.Chunk(rowsPerCommand))
-        {
-            var text = new System.Text.StringBuilder(head);
-            var parameters = new List<object>(chunk.Length * columns.Count);
-            foreach (var message in chunk)
-            {
-                text.Append(parameters.Count == 0 ? "(" : ", (");
-                foreach (var column in columns)
-                {
-                    var name = "p" + parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    text.Append(column == columns[0] ? string.Empty : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
-                    parameters.Add(column.GetRelationalTypeMapping().CreateParameter(factory, sql.GenerateParameterName(name), column.GetGetter().GetClrValue(message), column.IsNullable));
-                }
-
-                text.Append(')');
-            }
-
-            await db.Database.ExecuteSqlRawAsync(text.ToString(), parameters);
-        }
-    }
 
     private static bool Holds(ChatFacts chat, MessageDraft draft) =>
         draft.Sender == MessageSender.Shopper ? chat.ShopperId == draft.ShopperId : chat.ExpertId is { } expert && expert == draft.StaffMemberId;

@@ -59,51 +59,15 @@ internal static class RoutingStatements
         return claimedOfferId is { } claimed ? changed.Where(o => o.Id != claimed).ToList() : changed;
     }
 
-    /// <summary>Writes a wave's offers.</summary>
-    public static async Task InsertOffersAsync(VirtualShoppingDbContext db, IReadOnlyList<ChatOffer> offers, CancellationToken cancellationToken)
+    /// <summary>Writes a wave's offers in one statement (the merchant's id stamped where the caller left it empty).</summary>
+    public static Task InsertOffersAsync(VirtualShoppingDbContext db, IReadOnlyList<ChatOffer> offers, CancellationToken cancellationToken)
     {
-        if (offers.Count == 0)
+        foreach (var offer in offers.Where(o => o.MerchantId == Guid.Empty))
         {
-            return;
+            offer.MerchantId = db.CurrentMerchantId;
         }
 
-        if (!db.Database.IsSqlite())
-        {
-            db.ChatOffers.AddRange(offers);
-            await db.SaveChangesAsync(cancellationToken);
-            return;
-        }
-
-        // SQLite takes up to 32,766 parameters in a statement: three per offer plus the shared ones.
-        foreach (var chunk in offers.Chunk(5_000))
-        {
-            var first = chunk[0];
-            var p = new Parameters<ChatOffer>(db);
-            var chat = p.Add(nameof(ChatOffer.ChatId), first.ChatId);
-            var merchant = p.Add(nameof(ChatOffer.MerchantId), first.MerchantId == Guid.Empty ? db.CurrentMerchantId : first.MerchantId);
-            var status = p.Add(nameof(ChatOffer.Status), OfferStatus.Pending);
-            var kind = p.Add(nameof(ChatOffer.Kind), OfferKind.Routing);
-            var wave = p.Add(nameof(ChatOffer.Wave), first.Wave);
-            var offeredAt = p.Add(nameof(ChatOffer.OfferedAt), first.OfferedAt);
-            var expiresAt = p.Add(nameof(ChatOffer.ExpiresAt), first.ExpiresAt);
-            var sql = new StringBuilder("INSERT INTO \"ChatOffers\" (\"Id\", \"ChatId\", \"MerchantId\", \"StaffMemberId\", \"Wave\", \"OfferedAt\", \"ExpiresAt\", \"Status\", \"SpokenBefore\", \"Kind\") VALUES ");
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var offer = chunk[i];
-                if (offer.ChatId != first.ChatId || offer.Wave != first.Wave || offer.OfferedAt != first.OfferedAt || offer.ExpiresAt != first.ExpiresAt || offer.Kind != OfferKind.Routing)
-                {
-                    throw new ArgumentException("A wave's offers share their chat, wave, times and kind.", nameof(offers));
-                }
-
-                sql.Append(i == 0 ? "(" : ", (")
-                    .Append(p.Add(nameof(ChatOffer.Id), offer.Id)).Append(", ").Append(chat).Append(", ").Append(merchant).Append(", ")
-                    .Append(p.Add(nameof(ChatOffer.StaffMemberId), offer.StaffMemberId)).Append(", ").Append(wave).Append(", ")
-                    .Append(offeredAt).Append(", ").Append(expiresAt).Append(", ").Append(status).Append(", ")
-                    .Append(p.Add(nameof(ChatOffer.SpokenBefore), offer.SpokenBefore)).Append(", ").Append(kind).Append(')');
-            }
-
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), p.ToArray(), cancellationToken);
-        }
+        return MultiRowInsert.InsertAsync(db, offers, cancellationToken);
     }
 
     /// <summary>
