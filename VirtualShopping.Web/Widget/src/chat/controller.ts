@@ -70,8 +70,8 @@ export class ChatController {
   private hub: HubConnection | null = null;
   /** Pushes arrive in order from here on: the link is up and has caught up. */
   private live = false;
-  /** How many chat views the hub has pushed: a view fetched while one arrived may be older than it. */
-  private pushedViews = 0;
+  /** How many chat views have been shown (pushed or fetched): a view fetched while another was shown may be older than it. */
+  private shownViews = 0;
   /** The highest sequence up to which this chat's messages are all known. */
   private syncedSeq = 0;
   private markedSeq = 0;
@@ -475,6 +475,7 @@ export class ChatController {
   private applyChat(chat: ChatView): void {
     const before = this.state.chat;
     if (before && before.id !== chat.id) return;
+    this.shownViews++;
     const patch: Partial<UiState> = { chat, expertReadSeq: Math.max(this.state.expertReadSeq, chat.expertReadSequence ?? 0) };
     switch (chat.status) {
       case 'Waiting':
@@ -506,21 +507,25 @@ export class ChatController {
     const chat = this.state.chat;
     if (!chat) return;
     try {
-      this.applyChat(await this.currentView(chat.id));
+      await this.showCurrentView(chat.id);
     } catch (error) {
       this.fail(error);
     }
   }
 
   /**
-   * The chat as the server has it now. A view read before a claim can reach us after the claim's push: had we
-   * shown it, the panel would go back to "waiting" for good. So when a push came in while we were asking, ask again.
+   * Fetches the chat as the server has it now and shows it at once. A view read before a claim can arrive after the
+   * claim was shown (by its push, or by another fetch that read later): shown then, it would put the panel back on
+   * "waiting" for good. So when another view was shown while this one was on its way, ask again.
    */
-  private async currentView(chatId: string): Promise<ChatView> {
+  private async showCurrentView(chatId: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const pushes = this.pushedViews;
+      const shown = this.shownViews;
       const view = await this.api.get<ChatView>('/chats/' + chatId);
-      if (pushes === this.pushedViews || attempt === 5) return view;
+      if (shown === this.shownViews || attempt === 5) {
+        this.applyChat(view);
+        return;
+      }
     }
   }
 
@@ -573,10 +578,7 @@ export class ChatController {
       .configureLogging(LogLevel.None)
       .build();
     const mine = (chatId: string) => chatId === this.state.chat?.id;
-    hub.on('chatChanged', (chat: ChatView) => {
-      this.pushedViews++;
-      if (mine(chat.id)) this.applyChat(chat);
-    });
+    hub.on('chatChanged', (chat: ChatView) => mine(chat.id) && this.applyChat(chat));
     hub.on('messageReceived', (message: MessageView) => mine(message.chatId) && this.merge([message], this.live));
     hub.on('typing', (event: { chatId: string; sender: string }) => mine(event.chatId) && event.sender === 'Expert' && this.showTyping());
     hub.on('read', (event: { chatId: string; reader: string; sequence: number }) => {
@@ -620,10 +622,9 @@ export class ChatController {
     const hub = this.hub;
     if (!chat || !hub) return;
     try {
-      const [messages, view] = await Promise.all([hub.invoke<MessageView[]>('MessagesSince', chat.id, this.syncedSeq), this.currentView(chat.id)]);
+      const [messages] = await Promise.all([hub.invoke<MessageView[]>('MessagesSince', chat.id, this.syncedSeq), this.showCurrentView(chat.id)]);
       this.live = true;
       this.merge(messages, true);
-      this.applyChat(view);
       this.stopPolling();
       this.set({ online: true });
     } catch {
@@ -649,9 +650,8 @@ export class ChatController {
       return;
     }
     try {
-      const [messages, view] = await Promise.all([this.api.get<MessageView[]>(`/chats/${chat.id}/messages?after=${this.syncedSeq}`), this.currentView(chat.id)]);
+      const [messages] = await Promise.all([this.api.get<MessageView[]>(`/chats/${chat.id}/messages?after=${this.syncedSeq}`), this.showCurrentView(chat.id)]);
       this.merge(messages, true);
-      this.applyChat(view);
     } catch {
       // Try again on the next tick.
     }
