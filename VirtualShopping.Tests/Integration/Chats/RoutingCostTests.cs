@@ -144,7 +144,7 @@ public sealed class RoutingCostTests(RoutingFactory factory) : IClassFixture<Rou
     {
         var registry = factory.Services.GetRequiredService<ExpertConnectionRegistry>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (registry.ConnectionIds.Any())
+        while (registry.ConnectionIds.Count > 0)
         {
             await Task.Delay(20, timeout.Token);
         }
