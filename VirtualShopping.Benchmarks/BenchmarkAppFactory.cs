@@ -96,7 +96,7 @@ internal sealed class BenchmarkAppFactory : WebApplicationFactory<Program>
             {
                 o.AddInterceptors(new SqliteBusyTimeout(busy));
             }
-        }));
+        }, ServiceLifetime.Singleton));
     }
 
     protected override void Dispose(bool disposing)

@@ -116,11 +116,16 @@ internal static class ChatLoadRun
             var senders = options.SendersFor(claimed);
             Progress.Say($"Messaging: {options.Messages} messages per claimed chat over {transport.ToString().ToUpperInvariant()}, {senders} chats at once{(options.Realistic ? ", at human speed with typing signals" : string.Empty)} …");
             logs.Phase = "messaging";
+            app.Sql.ResetKinds();
             await using var messagingProbe = new PhaseProbe(app.Sql);
             await Parallel.ForEachAsync(shoppers.Where(s => s.Chat is not null), new ParallelOptions { MaxDegreeOfParallelism = senders }, async (shopper, _) =>
                 await shopper.SendMessagesAsync(options.Messages, tracker, metrics, options.MessageTimeout, transport, options.Realistic));
             var messaging = await messagingProbe.StopAsync();
             Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{metrics.MessageLatency.Count} messages delivered in {messaging.Wall.TotalSeconds:0.00} s"));
+            foreach (var (kind, count, time) in app.Sql.Kinds.Take(12))
+            {
+                Progress.Say(string.Create(CultureInfo.InvariantCulture, $"  SQL {count,7} × {time.TotalMilliseconds / count,8:0.000} ms = {time.TotalSeconds,6:0.00} s  {kind}"));
+            }
             await churn.CancelAsync();
             await churning;
 

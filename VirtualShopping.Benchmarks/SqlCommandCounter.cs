@@ -13,6 +13,8 @@ internal sealed class SqlCommandCounter : DbCommandInterceptor
     private long ticks;
     private long failures;
 
+    private static readonly bool KindsOn = Environment.GetEnvironmentVariable("BENCH_SQL_KINDS") is { Length: > 0 };
+
     public SqlTotals Totals => new(Interlocked.Read(ref commands), TimeSpan.FromTicks(Interlocked.Read(ref ticks)), Interlocked.Read(ref failures));
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>
@@ -46,6 +48,14 @@ internal sealed class SqlCommandCounter : DbCommandInterceptor
 
     public void ResetSlowest() => Slowest = (string.Empty, TimeSpan.Zero);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Count, long Ticks)> kinds = new();
+
+    /// <summary>Commands by their first 70 characters since <see cref="ResetKinds"/>: count and time in SQLite, slowest first (BENCH_SQL_KINDS set).</summary>
+    public IReadOnlyList<(string Kind, long Count, TimeSpan Time)> Kinds =>
+        [.. kinds.Select(k => (k.Key, k.Value.Count, TimeSpan.FromTicks(k.Value.Ticks))).OrderByDescending(k => k.Item3)];
+
+    public void ResetKinds() => kinds.Clear();
+
     private T Counted<T>(DbCommand command, CommandExecutedEventData eventData, T result)
     {
         if (eventData.Duration > Slowest.Duration)
@@ -55,6 +65,12 @@ internal sealed class SqlCommandCounter : DbCommandInterceptor
 
         Interlocked.Increment(ref commands);
         Interlocked.Add(ref ticks, eventData.Duration.Ticks);
+        if (KindsOn)
+        {
+            var text = command.CommandText.ReplaceLineEndings(" ");
+            kinds.AddOrUpdate(text[..Math.Min(70, text.Length)], (1, eventData.Duration.Ticks), (_, v) => (v.Count + 1, v.Ticks + eventData.Duration.Ticks));
+        }
+
         return result;
     }
 

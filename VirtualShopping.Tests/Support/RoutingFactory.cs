@@ -72,7 +72,7 @@ public sealed class RoutingFactory : VirtualShoppingFactory
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-            services.ConfigureDbContext<SqliteVirtualShoppingDbContext>(o => o.AddInterceptors(Sql));
+            services.ConfigureDbContext<SqliteVirtualShoppingDbContext>(o => o.AddInterceptors(Sql), ServiceLifetime.Singleton);
         });
     }
 }

@@ -43,11 +43,11 @@ public sealed class LastHqAdminRaceTests : TwoInstances
     public async Task Two_hq_admins_changing_each_other_at_once_on_two_instances_leave_one_active_hq_admin(Change byFirst, Change bySecond)
     {
         var gate = new AdminCountGate();
-        var one = First.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.ConfigureDbContext<SqliteVirtualShoppingDbContext>(o => o.AddInterceptors(gate))));
+        var one = First.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.ConfigureDbContext<SqliteVirtualShoppingDbContext>(o => o.AddInterceptors(gate), ServiceLifetime.Singleton)));
         var merchant = await TestMerchants.CreateAsync(one.Services, MerchantName, FirstEmail);
         var firstId = await InMerchantAsync(one, merchant.Id, db => db.StaffMembers.Where(s => s.Email == FirstEmail).Select(s => s.Id).SingleAsync());
         var secondId = await AddHqAdminAsync(one, merchant.Id, SecondEmail);
-        var two = Second.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.ConfigureDbContext<SqliteVirtualShoppingDbContext>(o => o.AddInterceptors(gate))));
+        var two = Second.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.ConfigureDbContext<SqliteVirtualShoppingDbContext>(o => o.AddInterceptors(gate), ServiceLifetime.Singleton)));
 
         for (var round = 0; round < Rounds; round++)
         {
