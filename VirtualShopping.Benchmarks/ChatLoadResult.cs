@@ -29,6 +29,9 @@ internal sealed record ChatLoadResult(
     /// <summary>Why the transport is not the one asked for (the app has no hub method), or null.</summary>
     public string? TransportNote { get; init; }
 
+    /// <summary>How experts claim: over their hub connection (with --transport hub, when the app has ExpertHub.ClaimOffer) or by REST.</summary>
+    public MessageTransport ClaimTransport { get; init; } = MessageTransport.Rest;
+
     /// <summary>Chats sending messages at once.</summary>
     public int Senders { get; init; }
 

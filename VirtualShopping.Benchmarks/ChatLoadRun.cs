@@ -29,6 +29,7 @@ internal static class ChatLoadRun
             Progress.Say($"Note: {transportNote}.");
         }
 
+        var claimTransport = transport == MessageTransport.Hub && HubMessaging.ExpertHubCanClaim ? MessageTransport.Hub : MessageTransport.Rest;
         var metrics = new ChatLoadMetrics();
         var tracker = new MessageTracker();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency };
@@ -38,6 +39,11 @@ internal static class ChatLoadRun
 
         // Token issue checks a password hash: a few at a time is what two cores take.
         var experts = await OpenAllAsync(world.ExpertEmails, 4, email => ExpertAgent.SignInAsync(handler, app.BaseAddress, email, metrics, tracker), setup, "expert sign-in");
+        foreach (var expert in experts)
+        {
+            expert.ClaimOverHub = claimTransport == MessageTransport.Hub;
+        }
+
         using var churn = new CancellationTokenSource();
         Task churning = Task.CompletedTask;
         var shoppers = new List<ShopperAgent>();
@@ -86,6 +92,8 @@ internal static class ChatLoadRun
             Progress.Say($"Routing: {shoppers.Count} shoppers start chats, {options.Concurrency} at a time …");
             var claimed = 0;
             logs.Phase = "routing";
+            app.Sql.ResetKinds();
+            Turns.Reset();
             await using var routingProbe = new PhaseProbe(app.Sql);
             var notStarted = 0;
             await Parallel.ForEachAsync(shoppers, parallel, async (shopper, _) =>
@@ -108,24 +116,22 @@ internal static class ChatLoadRun
             await metrics.SettleAsync(TimeSpan.FromSeconds(30));
             var routing = await routingProbe.StopAsync();
             Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{claimed} of {shoppers.Count} chats claimed in {routingWall.TotalSeconds:0.00} s"));
+            SayKinds(app.Sql);
             if (notStarted > 0)
             {
                 Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{notStarted} shoppers never started a chat: the routing budget of {options.RoutingBudgetSeconds} s ran out"));
             }
 
+            app.Sql.ResetKinds();
             var senders = options.SendersFor(claimed);
             Progress.Say($"Messaging: {options.Messages} messages per claimed chat over {transport.ToString().ToUpperInvariant()}, {senders} chats at once{(options.Realistic ? ", at human speed with typing signals" : string.Empty)} …");
             logs.Phase = "messaging";
-            app.Sql.ResetKinds();
             await using var messagingProbe = new PhaseProbe(app.Sql);
             await Parallel.ForEachAsync(shoppers.Where(s => s.Chat is not null), new ParallelOptions { MaxDegreeOfParallelism = senders }, async (shopper, _) =>
                 await shopper.SendMessagesAsync(options.Messages, tracker, metrics, options.MessageTimeout, transport, options.Realistic));
             var messaging = await messagingProbe.StopAsync();
             Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{metrics.MessageLatency.Count} messages delivered in {messaging.Wall.TotalSeconds:0.00} s"));
-            foreach (var (kind, count, time) in app.Sql.Kinds.Take(12))
-            {
-                Progress.Say(string.Create(CultureInfo.InvariantCulture, $"  SQL {count,7} × {time.TotalMilliseconds / count,8:0.000} ms = {time.TotalSeconds,6:0.00} s  {kind}"));
-            }
+            SayKinds(app.Sql);
             await churn.CancelAsync();
             await churning;
 
@@ -152,6 +158,7 @@ internal static class ChatLoadRun
                 ManagedKilobytesPerConnectionOverall = managedOverall,
                 Transport = transport,
                 TransportNote = transportNote,
+                ClaimTransport = claimTransport,
                 Senders = senders,
                 MessagesExpected = options.Messages * claimed,
                 ChatsNotStarted = notStarted,
@@ -263,6 +270,28 @@ internal static class ChatLoadRun
         {
             problems.Add($"{what} failed: {e.GetType().Name}: {e.Message.Split('\n', 2)[0]}");
             return false;
+        }
+    }
+
+    /// <summary>With BENCH_SQL_KINDS set: the phase's commands by kind, the most time in SQLite first.</summary>
+    private static readonly WriteTurns Turns = new();
+
+    private static void SayKinds(SqlCommandCounter sql)
+    {
+        if (Environment.GetEnvironmentVariable("BENCH_SQL_KINDS") is not { Length: > 0 })
+        {
+            return;
+        }
+
+        foreach (var line in Turns.Lines())
+        {
+            Progress.Say("  " + line);
+        }
+
+        Turns.Reset();
+        foreach (var (kind, count, time) in sql.Kinds.Take(14))
+        {
+            Progress.Say(string.Create(CultureInfo.InvariantCulture, $"  SQL {count,7} × {time.TotalMilliseconds / count,8:0.000} ms = {time.TotalSeconds,6:0.00} s  {kind}"));
         }
     }
 }

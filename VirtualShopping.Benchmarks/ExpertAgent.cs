@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Web.Features.Chats;
@@ -44,6 +45,9 @@ internal sealed class ExpertAgent : IAsyncDisposable
     public bool Realistic { get; set; }
 
     public bool Available => available;
+
+    /// <summary>Claims over the hub connection (ExpertHub.ClaimOffer) instead of POST .../offers/{id}/claim.</summary>
+    public bool ClaimOverHub { get; set; }
 
     /// <summary>Signs in through POST /api/v1/expert/token, as the Store App does.</summary>
     public static async Task<ExpertAgent> SignInAsync(HttpMessageHandler handler, Uri baseAddress, string email, ChatLoadMetrics metrics, MessageTracker tracker)
@@ -115,6 +119,41 @@ internal sealed class ExpertAgent : IAsyncDisposable
         available = value;
     }
 
+    /// <summary>ExpertHub.ClaimOffer: the chat when won, else the reason (as the REST 409's); a HubException is a problem.</summary>
+    private async Task ClaimOverHubAsync(OfferView offer, long receivedAt)
+    {
+        metrics.ClaimStarted();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var answer = await hub!.InvokeAsync<JsonElement>(HubMessaging.ClaimOffer, offer.OfferId, timeout.Token);
+            if (answer.GetProperty("claimed").GetBoolean())
+            {
+                metrics.ClaimLatency.Add(Stopwatch.GetElapsedTime(receivedAt).TotalMilliseconds);
+            }
+            else
+            {
+                metrics.ClaimConflicts.Add(answer.GetProperty("reason").GetString() ?? "(no reason)");
+            }
+        }
+        catch (HubException e)
+        {
+            metrics.Problems.Add($"claim refused over the hub: {e.Message}");
+        }
+        catch (OperationCanceledException)
+        {
+            metrics.Problems.Add("claim timed out");
+        }
+        catch (InvalidOperationException e)
+        {
+            metrics.Problems.Add($"claim failed: {e.Message}");
+        }
+        finally
+        {
+            metrics.ClaimEnded();
+        }
+    }
+
     /// <summary>A person looks at the offer for 1–10 s, then declines it (one in ten) or claims it; claim latency starts when they press.</summary>
     private async Task ConsiderAsync(OfferView offer)
     {
@@ -168,6 +207,12 @@ internal sealed class ExpertAgent : IAsyncDisposable
 
     private async Task ClaimAsync(OfferView offer, long receivedAt)
     {
+        if (ClaimOverHub)
+        {
+            await ClaimOverHubAsync(offer, receivedAt);
+            return;
+        }
+
         metrics.ClaimStarted();
         try
         {

@@ -18,6 +18,7 @@ internal static class LoadReport
         output.WriteLine();
         output.WriteLine(Invariant($"VirtualShopping load benchmark{(options.Realistic ? " (realistic)" : string.Empty)} — {options.Shoppers} shoppers, {options.Experts} experts, {options.Messages} messages each ({options.Concurrency} shoppers at a time)"));
         output.WriteLine(Invariant($"messages over {app.Transport.ToString().ToUpperInvariant()}, {app.Senders} chats sending at once, each sender awaiting its acknowledgement") + (app.TransportNote is null ? string.Empty : $" ({app.TransportNote})"));
+        output.WriteLine(Invariant($"claims over {app.ClaimTransport.ToString().ToUpperInvariant()}") + (app.ClaimTransport == MessageTransport.Hub ? " (ExpertHub.ClaimOffer)" : " (POST /api/v1/expert/offers/{id}/claim)"));
         if (options.Realistic)
         {
             output.WriteLine(Invariant($"realistic: experts look 1–10 s before claiming, 1 in 10 declines ({app.Declines} declined), a few go unavailable and back ({app.AvailabilityChanges} times); shoppers think 1–3 s and type 2–5 s ({app.TypingSignals} typing signals)"));

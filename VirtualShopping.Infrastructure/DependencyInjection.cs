@@ -49,7 +49,7 @@ public static class DependencyInjection
                     o => o.UseSqlite(SqliteBusyTimeoutInterceptor.WithBusyTimeout(
                             string.IsNullOrWhiteSpace(connectionString) ? "Data Source=App_Data/virtualshopping.db" : connectionString,
                             options.BusyTimeoutSeconds))
-                        .AddInterceptors(new SqliteBusyTimeoutInterceptor(options.BusyTimeoutSeconds)),
+                        .AddInterceptors(new SqliteBusyTimeoutInterceptor(options.BusyTimeoutSeconds), new SqliteWriteGate(TimeSpan.FromSeconds(options.BusyTimeoutSeconds))),
                     ServiceLifetime.Scoped);
                 OptionsBuiltOnce<SqliteVirtualShoppingDbContext>(services);
                 services.AddScoped<IDbContextFactory<VirtualShoppingDbContext>, ProviderDbContextFactory<SqliteVirtualShoppingDbContext>>();

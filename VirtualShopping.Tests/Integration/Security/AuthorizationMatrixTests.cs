@@ -148,7 +148,7 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
     /// <summary>Every hub, the policy it demands, and the methods a client may invoke.</summary>
     private static readonly Dictionary<Type, (string Policy, string[] Methods)> HubExpectations = new()
     {
-        [typeof(ExpertHub)] = (Policies.Expert, ["MessagesSince", "SendMessage", "Typing", "MarkRead"]),
+        [typeof(ExpertHub)] = (Policies.Expert, ["MessagesSince", "SendMessage", "ClaimOffer", "Typing", "MarkRead"]),
         [typeof(ShopperHub)] = (Policies.Shopper, ["MessagesSince", "SendMessage", "Typing", "MarkRead"]),
     };
 

@@ -67,7 +67,7 @@ internal static class RoutingStatements
             offer.MerchantId = db.CurrentMerchantId;
         }
 
-        return MultiRowInsert.InsertAsync(db, offers, cancellationToken, oneStatement: true);
+        return MultiRowInsert.InsertAsync(db, offers, cancellationToken);
     }
 
     /// <summary>

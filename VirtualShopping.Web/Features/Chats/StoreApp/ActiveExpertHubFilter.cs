@@ -21,8 +21,8 @@ public sealed class ActiveExpertHubFilter(IDbContextFactory<VirtualShoppingDbCon
         ArgumentNullException.ThrowIfNull(next);
 
         // A message is refused by the writer itself when the chat's expert is no longer an active expert (same answer),
-        // in the transaction that stores it: no query of its own here.
-        if (invocationContext.HubMethodName != nameof(ExpertHub.SendMessage))
+        // in the transaction that stores it, and a claim in the claim's own read: no query of their own here.
+        if (invocationContext.HubMethodName is not (nameof(ExpertHub.SendMessage) or nameof(ExpertHub.ClaimOffer)))
         {
             await EnsureActiveAsync(invocationContext.Context);
         }

@@ -11,7 +11,8 @@ namespace VirtualShopping.Web.Features.Chats;
 /// <summary>
 /// The Store App's realtime channel (/hubs/expert, bearer token). Connecting marks the expert connected, so
 /// routing may offer them chats; disconnecting stops new offers but leaves their chats alone. Pushes:
-/// offers, withdrawals, availability changes, chat changes and messages. Everything else is REST.
+/// offers, withdrawals, availability changes, chat changes and messages. Besides catching up, it takes the two calls
+/// an expert makes most (a message and a claim) without an HTTP request; everything else is REST.
 /// <see cref="ActiveExpertHubFilter"/> refuses connecting and every method to staff who are no longer active experts.
 /// </summary>
 [Authorize(Policy = Policies.Expert)]
@@ -97,6 +98,33 @@ public sealed class ExpertHub(
         return ChatSignals.ValueOrThrow(await conversation.PostFromStoreAppAsync(staffMemberId, chatId, text, clientMessageId, Context.ConnectionAborted));
     }
 
+    /// <summary>
+    /// Claims an offered chat without an HTTP request: the same race, rules and answers as
+    /// POST /api/v1/expert/offers/{offerId}/claim. A won claim gives the chat; a lost one (a colleague was first, the
+    /// countdown ran out, the expert is at their limit...) gives its reason and explanation, as the REST 409 does; an
+    /// unknown offer or a revoked access is a HubException (the REST 404 and 403). Whether the caller is still an
+    /// active expert is checked in the claim's own read, so <see cref="ActiveExpertHubFilter"/> does not query first.
+    /// </summary>
+    public async Task<HubClaim> ClaimOffer(Guid offerId)
+    {
+        var (merchantId, staffMemberId) = Caller();
+        scope.Use(merchantId);
+        var outcome = await router.ClaimAsync(staffMemberId, null, offerId, Context.ConnectionAborted);
+        if (outcome.NoAccess)
+        {
+            throw new HubException(ActiveExpertHubFilter.NoAccess);
+        }
+
+        if (!outcome.OfferFound)
+        {
+            throw new HubException("There is no such offer for you.");
+        }
+
+        return outcome.Chat is { } chat
+            ? new HubClaim(true, chat, null, null)
+            : new HubClaim(false, null, outcome.Refusal.ToString(), outcome.Explanation);
+    }
+
     /// <summary>The expert is typing in one of their chats (call at most every 2 s); the shopper gets `typing`.</summary>
     public async Task Typing(Guid chatId)
     {
@@ -117,3 +145,6 @@ public sealed class ExpertHub(
         (MerchantScope.MerchantOf(Context.User) ?? throw new HubException("Not signed in as staff."),
          Context.User?.StaffMemberId() ?? throw new HubException("Not signed in as staff."));
 }
+
+/// <summary>What <see cref="ExpertHub.ClaimOffer"/> answers: the chat when claimed, else why not (as the REST 409's reason and detail).</summary>
+public sealed record HubClaim(bool Claimed, ChatView? Chat, string? Reason, string? Explanation);
