@@ -7,6 +7,7 @@ internal sealed class ChatLoadMetrics
     private int typingSignals;
     private int declines;
     private int availabilityChanges;
+    private long hubMessages;
 
     /// <summary>From an expert's hub receiving offerReceived to their claim's 200.</summary>
     public LatencySamples ClaimLatency { get; } = new();
@@ -40,6 +41,14 @@ internal sealed class ChatLoadMetrics
 
     public void WentAway() => Interlocked.Increment(ref availabilityChanges);
 
+    /// <summary>
+    /// Hub messages the experts' connections carried: every push they received, and two per claim over the hub
+    /// (the invocation and its completion). For the transport floor of routing.
+    /// </summary>
+    public long HubMessages => Interlocked.Read(ref hubMessages);
+
+    public void HubMessage(int count = 1) => Interlocked.Add(ref hubMessages, count);
+
     public void ClaimStarted() => Interlocked.Increment(ref claimsInFlight);
 
     public void ClaimEnded() => Interlocked.Decrement(ref claimsInFlight);
@@ -52,6 +61,7 @@ internal sealed class ChatLoadMetrics
         Interlocked.Exchange(ref typingSignals, 0);
         Interlocked.Exchange(ref declines, 0);
         Interlocked.Exchange(ref availabilityChanges, 0);
+        Interlocked.Exchange(ref hubMessages, 0);
         ClaimConflicts.Clear();
         Problems.Clear();
     }

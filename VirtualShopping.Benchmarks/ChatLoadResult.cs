@@ -32,6 +32,9 @@ internal sealed record ChatLoadResult(
     /// <summary>How experts claim: over their hub connection (with --transport hub, when the app has ExpertHub.ClaimOffer) or by REST.</summary>
     public MessageTransport ClaimTransport { get; init; } = MessageTransport.Rest;
 
+    /// <summary>Hub messages the experts' connections carried during routing (pushes received, claims over the hub ×2).</summary>
+    public long RoutingHubMessages { get; init; }
+
     /// <summary>Chats sending messages at once.</summary>
     public int Senders { get; init; }
 

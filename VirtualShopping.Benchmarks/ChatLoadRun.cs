@@ -116,6 +116,7 @@ internal static class ChatLoadRun
             await metrics.SettleAsync(TimeSpan.FromSeconds(30));
             var routing = await routingProbe.StopAsync();
             Progress.Say(string.Create(CultureInfo.InvariantCulture, $"{claimed} of {shoppers.Count} chats claimed in {routingWall.TotalSeconds:0.00} s"));
+            var routingHubMessages = metrics.HubMessages;
             SayKinds(app.Sql);
             if (notStarted > 0)
             {
@@ -159,6 +160,7 @@ internal static class ChatLoadRun
                 Transport = transport,
                 TransportNote = transportNote,
                 ClaimTransport = claimTransport,
+                RoutingHubMessages = routingHubMessages,
                 Senders = senders,
                 MessagesExpected = options.Messages * claimed,
                 ChatsNotStarted = notStarted,

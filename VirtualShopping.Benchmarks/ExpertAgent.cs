@@ -86,10 +86,12 @@ internal sealed class ExpertAgent : IAsyncDisposable
         // offer (an expression `_ = ClaimAsync(...)` is a Func<OfferView, Task>, which the client awaits, one at a time).
         hub.On<OfferView>(ChatHubEvents.OfferReceived, offer =>
         {
+            metrics.HubMessage();
             _ = Realistic ? ConsiderAsync(offer) : ClaimAsync(offer, Stopwatch.GetTimestamp());
         });
         hub.On<MessageView>(ChatHubEvents.MessageReceived, message =>
         {
+            metrics.HubMessage();
             if (message.Sender == MessageSender.Shopper && !tracker.Arrived(message.ClientMessageId, Name!))
             {
                 metrics.Problems.Add("message pushed to an expert who does not hold the chat");
@@ -97,6 +99,7 @@ internal sealed class ExpertAgent : IAsyncDisposable
         });
         hub.On<OfferWithdrawnView>(ChatHubEvents.OfferWithdrawn, gone =>
         {
+            metrics.HubMessage();
             if (Realistic)
             {
                 withdrawn[gone.OfferId] = true;
@@ -104,7 +107,7 @@ internal sealed class ExpertAgent : IAsyncDisposable
         });
         foreach (var ignored in new[] { ChatHubEvents.AvailabilityChanged, ChatHubEvents.ChatChanged, ChatHubEvents.IdleWarning })
         {
-            hub.On<JsonElement>(ignored, _ => { });
+            hub.On<JsonElement>(ignored, _ => metrics.HubMessage());
         }
 
         await hub.StartAsync();
@@ -127,6 +130,7 @@ internal sealed class ExpertAgent : IAsyncDisposable
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             var answer = await hub!.InvokeAsync<JsonElement>(HubMessaging.ClaimOffer, offer.OfferId, timeout.Token);
+            metrics.HubMessage(2);
             if (answer.GetProperty("claimed").GetBoolean())
             {
                 metrics.ClaimLatency.Add(Stopwatch.GetElapsedTime(receivedAt).TotalMilliseconds);

@@ -33,6 +33,11 @@ internal static class LoadReport
         output.WriteLine(new string('─', 100));
         Row(output, "chats routed/s", Invariant($"{app.ChatsPerSecond:0.0}   ({app.ChatsClaimed} of {app.ShoppersConnected} chats claimed in {app.RoutingWall.TotalSeconds:0.00} s)"));
         Row(output, "SQL per chat", Invariant($"{Num(app.SqlPerChat)}   (routing phase commands ÷ chats claimed)"));
+        if (TransportFloor(app, echo) is { } floor)
+        {
+            Row(output, "  transport ceiling", Invariant($"{floor.ChatsPerSecond:0.0} chats/s   ({floor.MessagesPerChat:0} hub messages per routed chat at the experts × {floor.CpuMicrosecondsPerMessage:0} µs of CPU per hub message in the echo run, over {Environment.ProcessorCount} cores)"));
+        }
+
         Row(output, "claim latency p50 / p99", $"{Ms(app.ClaimP50)} / {Ms(app.ClaimP99)}   ({(options.Realistic ? "the expert pressing claim" : "offerReceived at the expert")} → claim 200)");
         Row(output, "message latency p50 / p99", $"{Ms(app.MessageP50)} / {Ms(app.MessageP99)}   (echo hub baseline: {Ms(echo.MessageP50)} / {Ms(echo.MessageP99)})");
         Row(output, "message ack p50 / p99", $"{Ms(app.AckP50)} / {Ms(app.AckP99)}   (send → stored and acknowledged; echo hub invocation: {Ms(echo.AckP50)} / {Ms(echo.AckP99)})");
@@ -79,6 +84,23 @@ internal static class LoadReport
     private static void Row(TextWriter output, string label, string value) => output.WriteLine(label.PadRight(LabelWidth) + value);
 
     /// <summary>Wall time, CPU, thread pool and SQL work of a phase, with the SQL per unit of work.</summary>
+    /// <summary>
+    /// What the transport alone allows: the echo hub's CPU time per hub message (its busy cores × its wall time ÷ 3 hub
+    /// messages per relayed message: the invocation, the relay, the completion) times the hub messages one routed chat
+    /// costs at the experts, against all cores. Null when routing carried no hub messages or the echo ran too short.
+    /// </summary>
+    internal static (double ChatsPerSecond, double MessagesPerChat, double CpuMicrosecondsPerMessage)? TransportFloor(ChatLoadResult app, EchoResult echo)
+    {
+        if (app.ChatsClaimed == 0 || app.RoutingHubMessages == 0 || echo.MessagesDelivered == 0 || echo.Messaging.Wall <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var cpuPerMessage = echo.Messaging.CoresBusy * echo.Messaging.Wall.TotalSeconds / (echo.MessagesDelivered * 3.0);
+        var perChat = (double)app.RoutingHubMessages / app.ChatsClaimed;
+        return (Environment.ProcessorCount / (perChat * cpuPerMessage), perChat, cpuPerMessage * 1_000_000);
+    }
+
     private static string Phase(PhaseStats phase, int units, string unit)
     {
         var text = Invariant($"{phase.Wall.TotalSeconds:0.00} s, {phase.CoresBusy:0.0} of {Environment.ProcessorCount} cores busy, up to {phase.MaxPoolThreads} pool threads / {phase.MaxQueuedWorkItems} queued items");

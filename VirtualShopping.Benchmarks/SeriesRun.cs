@@ -88,6 +88,7 @@ internal static class SeriesRun
         }
 
         Add("chats routed/s", (a, _) => LoadReport.Invariant($"{a.ChatsPerSecond:0.0}"), (a, _) => a.ChatsPerSecond);
+        Add("transport ceiling chats/s", (a, e) => LoadReport.TransportFloor(a, e) is { } f ? LoadReport.Invariant($"{f.ChatsPerSecond:0.0} ({f.MessagesPerChat:0} msgs/chat)") : "–", (a, e) => LoadReport.TransportFloor(a, e)?.ChatsPerSecond);
         Add("SQL per chat", (a, _) => Number(a.SqlPerChat), (a, _) => a.SqlPerChat);
         Add("claim p50 / p99", (a, _) => $"{LoadReport.Ms(a.ClaimP50)} / {LoadReport.Ms(a.ClaimP99)}", (a, _) => a.ClaimP99);
         Add("message p50 / p99 (echo)", (a, e) => $"{LoadReport.Ms(a.MessageP50)} / {LoadReport.Ms(a.MessageP99)} ({LoadReport.Ms(e.MessageP50)} / {LoadReport.Ms(e.MessageP99)})", (a, _) => a.MessageP99);

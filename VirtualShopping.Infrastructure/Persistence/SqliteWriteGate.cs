@@ -20,7 +20,7 @@ namespace VirtualShopping.Infrastructure.Persistence;
 /// a writer that cannot get its turn within the busy timeout goes ahead without it, and SQLite decides as before.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Lives as long as its host's context options; a SemaphoreSlim whose wait handle is never asked for holds nothing to dispose.")]
-internal sealed class SqliteWriteGate(TimeSpan patience) : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
+public sealed class SqliteWriteGate(TimeSpan patience) : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
 {
     /// <summary>The meter of the turns: how long writers waited for one and held it (milliseconds), for dashboards and the benchmark.</summary>
     public const string MeterName = "VirtualShopping.SqliteWriteGate";
@@ -28,11 +28,15 @@ internal sealed class SqliteWriteGate(TimeSpan patience) : IDbTransactionInterce
     private static readonly System.Diagnostics.Metrics.Meter Meter = new(MeterName);
     private static readonly System.Diagnostics.Metrics.Histogram<double> Waited = Meter.CreateHistogram<double>("sqlite.write_turn.wait", "ms");
     private static readonly System.Diagnostics.Metrics.Histogram<double> HeldFor = Meter.CreateHistogram<double>("sqlite.write_turn.hold", "ms");
-    private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(50);
+    // Waiters look for abandoned turns this often (each look re-queues the waiter: not too often with hundreds waiting).
+    private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ConcurrentDictionary<DbConnection, Turn> turns = new(ReferenceEqualityComparer.Instance);
+
+    // A committed SqliteTransaction no longer knows its connection: remembered from its start.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbTransaction, DbConnection> connections = [];
 
     // Transactions: from their start to their end.
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
@@ -48,23 +52,38 @@ internal sealed class SqliteWriteGate(TimeSpan patience) : IDbTransactionInterce
         return result;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(transaction?.Connection);
+    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        connections.AddOrUpdate(result, connection);
+        return result;
+    }
+
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        connections.AddOrUpdate(result, connection);
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(ConnectionOf(transaction));
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        Left(transaction?.Connection);
+        Left(ConnectionOf(transaction));
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(transaction?.Connection);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(ConnectionOf(transaction));
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        Left(transaction?.Connection);
+        Left(ConnectionOf(transaction));
 
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => LeaveIfNoTransaction(transaction?.Connection);
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => LeaveIfNoTransaction(ConnectionOf(transaction));
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        LeaveIfNoTransaction(transaction?.Connection);
+        LeaveIfNoTransaction(ConnectionOf(transaction));
         return Task.CompletedTask;
     }
+
+    private DbConnection? ConnectionOf(DbTransaction? transaction) =>
+        transaction is null ? null : transaction.Connection ?? (connections.TryGetValue(transaction, out var connection) ? connection : null);
 
     // Writes outside a transaction: for their one command.
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
@@ -179,7 +198,7 @@ internal sealed class SqliteWriteGate(TimeSpan patience) : IDbTransactionInterce
     }
 
     /// <summary>How many turns are held now (0 when every writer has finished).</summary>
-    internal int Held => turns.Count;
+    public int Held => turns.Count;
 
     private static bool Writes(DbCommand command) =>
         command.Transaction is null
@@ -226,7 +245,7 @@ internal sealed class SqliteWriteGate(TimeSpan patience) : IDbTransactionInterce
         }
 
         var started = Stopwatch.GetTimestamp();
-        while (!await gate.WaitAsync(Slice, cancellationToken).ConfigureAwait(false))
+        while (!gate.Wait(0, cancellationToken) && !await gate.WaitAsync(Slice, cancellationToken).ConfigureAwait(false))
         {
             EndAbandonedTurns();
             if (Stopwatch.GetElapsedTime(started) >= patience)
