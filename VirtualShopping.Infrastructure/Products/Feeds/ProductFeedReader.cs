@@ -3,18 +3,19 @@ using System.IO.Compression;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.RegularExpressions;
 using VirtualShopping.Domain.Products;
 
 namespace VirtualShopping.Infrastructure.Products.Feeds;
 
 /// <summary>
 /// Streams the rows of a product feed in bounded memory: gzip (by its magic bytes) is unpacked, the encoding read from the
-/// byte order mark (UTF-8 without one; invalid bytes become U+FFFD), and the format told by the first character: <c>&lt;</c>
+/// byte order mark (else a single-byte encoding an XML declaration names, else UTF-8; invalid bytes become U+FFFD), and the format told by the first character: <c>&lt;</c>
 /// is XML (RSS 2.0 or Atom with Google's <c>g:</c> attributes), anything else delimited text (CSV, TSV or semicolons) with a
 /// header row. Throws <see cref="ProductFeedFormatException"/> when the stream is not a feed, possibly after rows were
 /// yielded (the caller stages rows and applies nothing then).
 /// </summary>
-public static class ProductFeedReader
+public static partial class ProductFeedReader
 {
     /// <summary>A field longer than this marks its row <see cref="RawFeedRow.TooLongMarker"/>.</summary>
     public const int MaxFieldLength = 100_000;
@@ -42,6 +43,11 @@ public static class ProductFeedReader
             var head = await PeekAsync(content, SniffLength, cancellationToken).ConfigureAwait(false);
             var (encoding, preamble) = EncodingOf(head);
             var start = encoding.GetString(head, preamble, head.Length - preamble).TrimStart();
+            if (preamble == 0 && DeclaredSingleByteEncoding(start) is { } declared)
+            {
+                encoding = declared;
+            }
+
             if (start.Length == 0 && head.Length < SniffLength)
             {
                 throw new ProductFeedFormatException(ProductFeedFormatException.Empty);
@@ -123,6 +129,30 @@ public static class ProductFeedReader
         _ => (new UTF8Encoding(false), 0),
     };
 
+    /// <summary>
+    /// The single-byte encoding an XML declaration names (ISO-8859-1, windows-1252...) for a feed without a byte order mark;
+    /// null for UTF-8, ASCII (read as UTF-8, its superset), multi-byte or unknown encodings.
+    /// </summary>
+    private static Encoding? DeclaredSingleByteEncoding(string start)
+    {
+        if (!start.StartsWith("<?xml", StringComparison.Ordinal) || DeclaredEncoding().Match(start) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var name = match.Groups["name"].Value;
+        try
+        {
+            var encoding = CodePagesEncodingProvider.Instance.GetEncoding(name, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback)
+                           ?? Encoding.GetEncoding(name, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+            return encoding.IsSingleByte && encoding.CodePage != Encoding.ASCII.CodePage ? encoding : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Whether the markup after any XML declaration and comments opens an HTML page.</summary>
     private static bool IsHtml(string start)
     {
@@ -151,4 +181,7 @@ public static class ProductFeedReader
             : header.Contains(';', StringComparison.Ordinal) && !header.Contains(',', StringComparison.Ordinal) ? ';'
             : ',';
     }
+
+    [GeneratedRegex(@"^<\?xml[^>]*?\sencoding\s*=\s*[""'](?<name>[A-Za-z0-9._:-]{1,40})[""']", RegexOptions.CultureInvariant)]
+    private static partial Regex DeclaredEncoding();
 }

@@ -149,27 +149,12 @@ public sealed class ProductFeedParserTests
         Assert.Equal(4, parsed.Count(e => e.Item is not null));
     }
 
-    [Fact]
-    public async Task A_hundred_thousand_item_xml_feed_is_parsed_while_it_is_still_being_written()
+    [Theory]
+    [InlineData("xml")]
+    [InlineData("csv")]
+    public async Task A_hundred_thousand_item_feed_is_parsed_while_it_is_still_being_written(string format)
     {
-        var feed = GeneratedFeedStream.Rss(100_000);
-        var count = 0;
-        var writtenAtFirstItem = 0;
-
-        await foreach (var entry in ProductFeedParser.ParseAsync(feed, null))
-        {
-            Assert.NotNull(entry.Item);
-            writtenAtFirstItem = count++ == 0 ? feed.ItemsWritten : writtenAtFirstItem;
-        }
-
-        Assert.Equal(100_000, count);
-        Assert.InRange(writtenAtFirstItem, 1, 1_000);
-    }
-
-    [Fact]
-    public async Task A_hundred_thousand_row_csv_feed_is_parsed_while_it_is_still_being_written()
-    {
-        var feed = GeneratedFeedStream.Csv(100_000);
+        var feed = format == "xml" ? GeneratedFeedStream.Rss(100_000) : GeneratedFeedStream.Csv(100_000);
         var count = 0;
         var writtenAtFirstItem = 0;
 

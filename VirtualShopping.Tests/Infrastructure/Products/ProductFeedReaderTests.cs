@@ -170,6 +170,23 @@ public sealed class ProductFeedReaderTests
         Assert.Equal([("A", "Caf\uFFFD cr\uFFFDme"), ("B", "Tea")], rows.Select(r => (r["id"], r["title"])));
     }
 
+    [Theory]
+    [InlineData("ISO-8859-1", "Café crème", "12.50 EUR")]
+    [InlineData("windows-1252", "Café crème", "12.50 €")]
+    public async Task Xml_in_the_single_byte_encoding_its_declaration_names_is_read_in_that_encoding(string encoding, string title, string price)
+    {
+        var feed = $"""
+            <?xml version="1.0" encoding="{encoding}"?>
+            <rss version="2.0" xmlns:g="http://base.google.com/ns/1.0"><channel>
+            <item><g:id>C1</g:id><g:title>{title}</g:title><g:price>{price}</g:price></item>
+            </channel></rss>
+            """;
+
+        var row = Assert.Single(await ReadAll(new MemoryStream(CodePagesEncodingProvider.Instance.GetEncoding(encoding)?.GetBytes(feed) ?? Encoding.Latin1.GetBytes(feed))));
+
+        Assert.Equal((title, price), (row["title"], row["price"]));
+    }
+
     [Fact]
     public async Task Truncated_xml_yields_the_items_before_the_break_then_says_where_it_broke()
     {
