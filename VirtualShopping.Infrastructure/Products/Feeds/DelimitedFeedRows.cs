@@ -40,6 +40,7 @@ internal sealed class DelimitedFeedRows(TextReader text, char delimiter) : IFeed
     {
         while (await ProductFeedReader.UnpackingAsync(() => ReadRecordAsync(cancellationToken)).ConfigureAwait(false) is { } line)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (!_tooLong && _fields.TrueForAll(string.IsNullOrWhiteSpace))
             {
                 continue;

@@ -167,4 +167,27 @@ public sealed class ProductFeedParserTests
         Assert.Equal(100_000, count);
         Assert.InRange(writtenAtFirstItem, 1, 1_000);
     }
+
+    [Theory]
+    [InlineData("xml")]
+    [InlineData("csv")]
+    public async Task Cancelling_stops_a_parse_between_rows(string format)
+    {
+        var feed = format == "xml" ? GeneratedFeedStream.Rss(100_000) : GeneratedFeedStream.Csv(100_000);
+        using var cancellation = new CancellationTokenSource();
+        var count = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in ProductFeedParser.ParseAsync(feed, null, cancellation.Token))
+            {
+                if (++count == 10)
+                {
+                    await cancellation.CancelAsync();
+                }
+            }
+        });
+        Assert.Equal(10, count);
+        Assert.True(feed.ItemsWritten < 1_000);
+    }
 }
