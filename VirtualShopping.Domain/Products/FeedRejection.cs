@@ -1,0 +1,4 @@
+namespace VirtualShopping.Domain.Products;
+
+/// <summary>A feed row that was not imported: where it is (line or item number), its id when it had one, and why in plain words.</summary>
+public sealed record FeedRejection(int Position, string? ProductId, string Reason);
