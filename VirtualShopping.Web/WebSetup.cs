@@ -98,6 +98,7 @@ public static class WebSetup
         services.AddScoped<DepartmentService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<SavedReplyService>();
+        services.AddScoped<DiscountCodeService>();
         services.AddScoped<ChatAssetService>();
         services.AddScoped<TeamAvailability>();
         services.AddScoped<WidgetConfigurationService>();
