@@ -127,6 +127,7 @@ public static class WebSetup
         services.AddScoped<InboxQueries>();
         services.AddScoped<InboxConnection>();
         services.AddScoped<InboxSavedReplies>();
+        services.AddScoped<ChatDiscountCodes>();
         services.AddScoped<ChatAttachments>();
         services.AddScoped<TranscriptJob>();
         services.AddScoped<OfflineReplyJob>();

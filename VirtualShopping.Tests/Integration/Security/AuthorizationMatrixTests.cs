@@ -140,6 +140,8 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["GET /api/v1/expert/saved-replies"] = [StoreApp],
         ["POST /api/v1/expert/saved-replies"] = [StoreApp],
         ["DELETE /api/v1/expert/saved-replies/{replyId:guid}"] = [StoreApp],
+        ["GET /api/v1/expert/discount-codes"] = [StoreApp],
+        ["POST /api/v1/expert/chats/{chatId:guid}/discount-codes/{codeId:guid}"] = [StoreApp],
         ["GET /api/v1/expert/chats/{chatId:guid}"] = [StoreApp],
         ["POST /api/v1/expert/chats/{chatId:guid}/notes"] = [StoreApp],
         ["PUT /api/v1/expert/chats/{chatId:guid}/priority"] = [StoreApp],
