@@ -98,6 +98,7 @@ public static class WebSetup
         services.AddScoped<DepartmentService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<SavedReplyService>();
+        services.AddScoped<DiscountCodeService>();
         services.AddScoped<ChatAssetService>();
         services.AddScoped<TeamAvailability>();
         services.AddScoped<WidgetConfigurationService>();
@@ -126,6 +127,7 @@ public static class WebSetup
         services.AddScoped<InboxQueries>();
         services.AddScoped<InboxConnection>();
         services.AddScoped<InboxSavedReplies>();
+        services.AddScoped<ChatDiscountCodes>();
         services.AddScoped<ChatAttachments>();
         services.AddScoped<TranscriptJob>();
         services.AddScoped<OfflineReplyJob>();

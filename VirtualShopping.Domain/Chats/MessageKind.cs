@@ -20,4 +20,11 @@ public enum MessageKind
     /// shopper API). <see cref="ChatMessage.Data"/> holds the mentioned teammates' ids as JSON.
     /// </summary>
     Note = 3,
+
+    /// <summary>
+    /// A discount code the expert sent from the merchant's list: <see cref="ChatMessage.Data"/> holds it as JSON
+    /// (code, description, and the apply link and last day when there are), the text a plain line such as
+    /// "Discount code SAVE10: 10% off (valid until 31 Dec 2026)".
+    /// </summary>
+    Discount = 4,
 }

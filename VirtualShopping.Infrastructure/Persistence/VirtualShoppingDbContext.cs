@@ -8,6 +8,7 @@ using VirtualShopping.Domain.Audit;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Domain.Products;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Domain.Shoppers;
 using VirtualShopping.Domain.Staff;
@@ -59,6 +60,8 @@ public abstract class VirtualShoppingDbContext
     public DbSet<ChatSettings> ChatSettings => Set<ChatSettings>();
 
     public DbSet<SavedReply> SavedReplies => Set<SavedReply>();
+
+    public DbSet<DiscountCode> DiscountCodes => Set<DiscountCode>();
 
     public DbSet<ChatAsset> ChatAssets => Set<ChatAsset>();
 

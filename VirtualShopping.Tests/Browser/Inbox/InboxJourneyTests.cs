@@ -130,6 +130,26 @@ public sealed class InboxJourneyTests(InboxBrowserFixture inbox) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task An_expert_sends_a_discount_code_from_the_web_inbox_and_the_shopper_gets_it_with_copy_and_apply()
+    {
+        var sam = await ExpertInInboxAsync(DemoMerchantSeeder.ExpertEmail);
+        var widget = await ShopperAsync("Nora");
+        await sam.ClaimAsync("Nora");
+        await Expect(widget.Log).ToContainTextAsync("Sam Taylor");
+
+        await sam.Conversation.GetByTestId("composer-discount").ClickAsync();
+        var options = sam.Conversation.GetByTestId("discount-option");
+        await Expect(options).ToHaveCountAsync(2); // the demo's WELCOME10 and FREEDELIVERY; SUMMER20 has expired
+        await options.Filter(new() { HasText = "WELCOME10" }).ClickAsync();
+
+        await Expect(sam.Conversation.Locator("[data-testid=message][data-kind=Discount]")).ToContainTextAsync("WELCOME10");
+        var card = widget.Log.GetByTestId("discount");
+        await Expect(card).ToContainTextAsync("10% off your first order");
+        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Copy" })).ToBeVisibleAsync();
+        await Expect(card.GetByRole(AriaRole.Link, new() { Name = "Apply to cart" })).ToHaveAttributeAsync("href", "https://www.demo-outfitters.example/cart?discount=WELCOME10");
+    }
+
+    [Fact]
     public async Task A_store_manager_reassigns_a_chat_and_the_second_expert_accepts_it_and_continues_the_chat()
     {
         var sam = await ExpertInInboxAsync(DemoMerchantSeeder.ExpertEmail);

@@ -211,15 +211,6 @@ public sealed class ConversationPaneTests : InboxTestContext
         Assert.Empty(pane.FindAll("[data-testid=shopper-online]"));
     }
 
-    private async Task<IRenderedComponent<ConversationPane>> RenderPaneAsync(StaffMember person, Chat chat)
-    {
-        SignInAs(person);
-        var staff = await Services.GetRequiredService<InboxQueries>().StaffAsync(person.Id);
-        var pane = Render<ConversationPane>(p => p.Add(c => c.ChatId, chat.Id).Add(c => c.Staff, staff!));
-        pane.WaitForAssertion(() => Assert.NotEmpty(pane.FindAll("[data-testid=conversation-status]")));
-        return pane;
-    }
-
     private async Task<ChatStatus> StatusOfAsync(Chat chat)
     {
         await using var db = await Contexts.CreateDbContextAsync();

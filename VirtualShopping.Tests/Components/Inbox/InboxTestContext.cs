@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Merchants;
@@ -81,6 +82,18 @@ public abstract class InboxTestContext : DashboardTestContext
             new ChatMessage { ChatId = Oskar.Id, Sequence = 1, Sender = MessageSender.Shopper, Text = "Do you have the tent in green?", SentAt = now.AddMinutes(-1) },
             new ChatMessage { ChatId = Priya.Id, Sequence = 1, Sender = MessageSender.Shopper, Text = "Trail shoes size 38?", SentAt = now.AddMinutes(-5) });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Signs this person in and renders the conversation pane of this chat, once it shows the chat.</summary>
+    protected async Task<IRenderedComponent<ConversationPane>> RenderPaneAsync(StaffMember person, Chat chat)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(chat);
+        SignInAs(person);
+        var staff = await Services.GetRequiredService<InboxQueries>().StaffAsync(person.Id);
+        var pane = Render<ConversationPane>(p => p.Add(c => c.ChatId, chat.Id).Add(c => c.Staff, staff!));
+        pane.WaitForAssertion(() => Assert.NotEmpty(pane.FindAll("[data-testid=conversation-status]")));
+        return pane;
     }
 
     /// <summary>Signs this stored staff member in, with the inbox policies their roles give.</summary>

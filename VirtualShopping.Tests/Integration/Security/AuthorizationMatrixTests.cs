@@ -61,6 +61,7 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["GET,POST /settings/integrations"] = [HqAdmin],
         ["GET,POST /settings/notifications"] = [HqAdmin],
         ["GET,POST /settings/saved-replies"] = [HqAdmin],
+        ["GET,POST /settings/discount-codes"] = [HqAdmin],
         ["GET,POST /settings/store-app"] = [HqAdmin],
         ["GET,POST /settings/audit-log"] = [HqAdmin],
 
@@ -92,6 +93,10 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["PUT /api/v1/settings/integrations"] = [HqAdmin],
         ["GET /api/v1/settings/chat"] = [HqAdmin],
         ["PUT /api/v1/settings/chat"] = [HqAdmin],
+        ["GET /api/v1/settings/discount-codes"] = [HqAdmin],
+        ["POST /api/v1/settings/discount-codes"] = [HqAdmin],
+        ["PUT /api/v1/settings/discount-codes/{codeId:guid}"] = [HqAdmin],
+        ["DELETE /api/v1/settings/discount-codes/{codeId:guid}"] = [HqAdmin],
         ["GET /api/v1/left-messages/"] = DashboardStaff,
         ["POST /api/v1/left-messages/{id:guid}/replies"] = DashboardStaff,
         ["GET /inbox/attachments/{chatId:guid}/{attachmentId:guid}"] = DashboardStaff, // Policies.Inbox: every staff role; ChatAccess decides per chat (404)
@@ -135,6 +140,8 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["GET /api/v1/expert/saved-replies"] = [StoreApp],
         ["POST /api/v1/expert/saved-replies"] = [StoreApp],
         ["DELETE /api/v1/expert/saved-replies/{replyId:guid}"] = [StoreApp],
+        ["GET /api/v1/expert/discount-codes"] = [StoreApp],
+        ["POST /api/v1/expert/chats/{chatId:guid}/discount-codes/{codeId:guid}"] = [StoreApp],
         ["GET /api/v1/expert/chats/{chatId:guid}"] = [StoreApp],
         ["POST /api/v1/expert/chats/{chatId:guid}/notes"] = [StoreApp],
         ["PUT /api/v1/expert/chats/{chatId:guid}/priority"] = [StoreApp],

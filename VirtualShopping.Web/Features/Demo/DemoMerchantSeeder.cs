@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Domain.Products;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Identity;
@@ -180,6 +181,15 @@ public sealed partial class DemoMerchantSeeder(
             new SavedReply { MerchantId = merchant.Id, Shortcut = "/returns", Title = "Retours", Language = "fr", Text = "Vous pouvez retourner tout article sous 30 jours, en magasin ou par la poste, avec le ticket ou le numéro de commande." },
             new SavedReply { MerchantId = merchant.Id, Shortcut = "/sizes", Title = "Size guide", Language = "en", Text = "Our size guide is on every product page, under the size selector. I'm happy to help you choose too!" },
             new SavedReply { MerchantId = merchant.Id, Shortcut = "/collect", Title = "Click and collect", Language = "en", Text = "Order online and collect in any of our stores, usually the next working day. Collection is free." });
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        db.DiscountCodes.AddRange(
+            new DiscountCode
+            {
+                MerchantId = merchant.Id, Code = "WELCOME10", Description = "10% off your first order", ValidUntil = today.AddMonths(3),
+                ApplyUrlPattern = "https://www.demo-outfitters.example/cart?discount={code}", CreatedAt = now, UpdatedAt = now,
+            },
+            new DiscountCode { MerchantId = merchant.Id, Code = "FREEDELIVERY", Description = "Free delivery on any order", CreatedAt = now, UpdatedAt = now },
+            new DiscountCode { MerchantId = merchant.Id, Code = "SUMMER20", Description = "20% off the summer collection", ValidUntil = today.AddDays(-14), CreatedAt = now, UpdatedAt = now });
         db.AccountSettings.Add(new AccountSettings
         {
             MerchantId = merchant.Id,

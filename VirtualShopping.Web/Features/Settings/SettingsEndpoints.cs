@@ -37,5 +37,7 @@ public static class SettingsEndpoints
         group.MapPut("/chat", async (ChatSettingsInput input, SettingsService settings, CancellationToken ct) =>
             (await settings.SaveChatAsync(input, ct)).ToHttp(saved => saved))
             .WithName("SaveChatSettings");
+
+        group.MapDiscountCodeEndpoints();
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Chats;
+using VirtualShopping.Domain.Products;
 using VirtualShopping.Tests.Support;
 using VirtualShopping.Web.Features.Chats;
 
@@ -55,11 +56,7 @@ public sealed class ShopperAwayTests : IAsyncDisposable
         var (world, experts) = await HandoverScenario.TeamOnlineAsync(factory, 1);
         await using var _ = new Sessions(experts);
         var expert = experts[0];
-        var (shopper, _, _) = await ChatClients.ShopperAsync(factory, world.WidgetKey);
-        var started = await shopper.PostAsJsonAsync($"/api/v1/widget/{world.WidgetKey}/chats", new { departmentId = world.ShoesId, language = "en", name = "Robin", email = Email, pageUrl = Page });
-        var chat = (await started.Content.ReadAsync<ChatView>())!;
-        var offer = await expert.Hub.NextAsync<OfferView>(ChatHubEvents.OfferReceived);
-        (await expert.Api.PostAsync($"/api/v1/expert/offers/{offer.OfferId}/claim", null)).EnsureSuccessStatusCode();
+        var (shopper, chat) = await ClaimedChatWithoutWidgetAsync(world, expert);
 
         // The shopper has no widget open: both replies wait a minute for the email.
         (await expert.Api.PostAsJsonAsync($"/api/v1/expert/chats/{chat.Id}/messages", new { text = "We have it in a 58 cm." })).EnsureSuccessStatusCode();
@@ -88,6 +85,37 @@ public sealed class ShopperAwayTests : IAsyncDisposable
         await back.NextAsync<MessageView>(ChatHubEvents.MessageReceived, m => m.Text == "See you soon.");
         Assert.Empty(ScheduledFor(chat.Id));
         Assert.DoesNotContain(CapturedLogs.All, entry => entry.Contains(Email, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_discount_code_sent_to_a_shopper_who_left_is_emailed_as_its_plain_text()
+    {
+        var (world, experts) = await HandoverScenario.TeamOnlineAsync(factory, 1);
+        await using var _ = new Sessions(experts);
+        var (_, chat) = await ClaimedChatWithoutWidgetAsync(world, experts[0]);
+        var code = new DiscountCode { MerchantId = world.MerchantId, Code = "SUNHAT15", Description = "15% off hats", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+        await factory.InMerchantAsync(world.MerchantId, db =>
+        {
+            db.DiscountCodes.Add(code);
+            return db.SaveChangesAsync();
+        });
+
+        (await experts[0].Api.PostAsync($"/api/v1/expert/chats/{chat.Id}/discount-codes/{code.Id}", null)).EnsureSuccessStatusCode();
+        await RunNowAsync(Assert.Single(ScheduledFor(chat.Id)));
+
+        var email = await smtp.MessageToAsync(Email);
+        Assert.Contains("Discount code SUNHAT15: 15% off hats", email.TextBody, StringComparison.Ordinal);
+    }
+
+    /// <summary>A chat the expert has claimed, started by Robin (with an email) from <see cref="Page"/>, with no widget open.</summary>
+    private async Task<(HttpClient Shopper, ChatView Chat)> ClaimedChatWithoutWidgetAsync(RoutingWorld world, ExpertSession expert)
+    {
+        var (shopper, _, _) = await ChatClients.ShopperAsync(factory, world.WidgetKey);
+        var started = await shopper.PostAsJsonAsync($"/api/v1/widget/{world.WidgetKey}/chats", new { departmentId = world.ShoesId, language = "en", name = "Robin", email = Email, pageUrl = Page });
+        var chat = (await started.Content.ReadAsync<ChatView>())!;
+        var offer = await expert.Hub.NextAsync<OfferView>(ChatHubEvents.OfferReceived);
+        (await expert.Api.PostAsync($"/api/v1/expert/offers/{offer.OfferId}/claim", null)).EnsureSuccessStatusCode();
+        return (shopper, chat);
     }
 
     /// <summary>The offline reply jobs still scheduled for this chat, oldest first.</summary>

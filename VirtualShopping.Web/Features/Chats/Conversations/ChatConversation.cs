@@ -156,18 +156,28 @@ public sealed class ChatConversation(
 
     /// <summary>A message from the shopper: while waiting or with an expert.</summary>
     public Task<ChatActionOutcome<MessageView>> PostFromShopperAsync(Guid shopperId, Guid chatId, string? text, string? clientMessageId, CancellationToken cancellationToken = default) =>
-        PostAsync(chatId, MessageSender.Shopper, shopperId, null, null, text, clientMessageId, null, false, cancellationToken);
+        PostAsync(chatId, MessageSender.Shopper, shopperId, null, null, text, clientMessageId, null, false, MessageKind.Text, null, cancellationToken);
 
     /// <summary>A message from the expert who holds the chat.</summary>
     public Task<ChatActionOutcome<MessageView>> PostFromExpertAsync(Guid staffMemberId, string expertName, Guid chatId, string? text, string? clientMessageId, CancellationToken cancellationToken = default) =>
-        PostAsync(chatId, MessageSender.Expert, null, staffMemberId, expertName, text, clientMessageId, null, false, cancellationToken);
+        PostAsync(chatId, MessageSender.Expert, null, staffMemberId, expertName, text, clientMessageId, null, false, MessageKind.Text, null, cancellationToken);
 
     /// <summary>
     /// A message from the Store App (REST or hub) whose caller has not been checked against the database: refused
     /// (403 "access removed") unless the chat's expert is still an active expert, and signed with their current name.
     /// </summary>
     public Task<ChatActionOutcome<MessageView>> PostFromStoreAppAsync(Guid staffMemberId, Guid chatId, string? text, string? clientMessageId, CancellationToken cancellationToken = default) =>
-        PostAsync(chatId, MessageSender.Expert, null, staffMemberId, null, text, clientMessageId, null, true, cancellationToken);
+        PostAsync(chatId, MessageSender.Expert, null, staffMemberId, null, text, clientMessageId, null, true, MessageKind.Text, null, cancellationToken);
+
+    /// <summary>
+    /// A discount code from the expert who holds the chat, as a message of kind Discount (its text the plain fallback).
+    /// <paramref name="activeExpertOnly"/> as for <see cref="PostFromStoreAppAsync"/>: the Store App's caller is checked here.
+    /// </summary>
+    public Task<ChatActionOutcome<MessageView>> PostDiscountAsync(Guid staffMemberId, string? expertName, Guid chatId, DiscountView discount, string? clientMessageId, bool activeExpertOnly, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(discount);
+        return PostAsync(chatId, MessageSender.Expert, null, staffMemberId, expertName, discount.ToText(), clientMessageId, null, activeExpertOnly, MessageKind.Discount, discount.ToData(), cancellationToken);
+    }
 
     /// <summary>An image or video already in storage (see <see cref="ChatAttachments"/>), as a message from the side that uploaded it.</summary>
     public Task<ChatActionOutcome<MessageView>> PostAttachmentAsync(ChatAttachment attachment, Guid? shopperId, string? authorName, string? clientMessageId, CancellationToken cancellationToken = default) =>
@@ -177,7 +187,7 @@ public sealed class ChatConversation(
     public Task<ChatActionOutcome<MessageView>> PostAttachmentAsync(ChatAttachment attachment, Guid? shopperId, string? authorName, string? clientMessageId, string? caption, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attachment);
-        return PostAsync(attachment.ChatId, attachment.Sender, shopperId, attachment.StaffMemberId, authorName, caption ?? attachment.Caption, clientMessageId, attachment, false, cancellationToken);
+        return PostAsync(attachment.ChatId, attachment.Sender, shopperId, attachment.StaffMemberId, authorName, caption ?? attachment.Caption, clientMessageId, attachment, false, MessageKind.Attachment, null, cancellationToken);
     }
 
     /// <summary>Null when the chat takes messages from this side now (the shopper's while waiting or active, the expert's while active); otherwise why not.</summary>
@@ -209,6 +219,8 @@ public sealed class ChatConversation(
         string? clientMessageId,
         ChatAttachment? attachment,
         bool activeExpertOnly,
+        MessageKind kind,
+        string? data,
         CancellationToken cancellationToken)
     {
         var (cleaned, result) = ChatMessage.CleanText(text);
@@ -230,7 +242,7 @@ public sealed class ChatConversation(
         // Not cancelled with the request: a message the writer stores is also pushed, or a retry (answered as already sent)
         // would leave the other side without it until they catch up. The wait is bounded by one batch's write.
         var written = await writer.WriteAsync(
-            new MessageDraft(merchantId, chatId, sender, shopperId, staffMemberId, authorName, cleaned!, clientMessageId, attachment, activeExpertOnly),
+            new MessageDraft(merchantId, chatId, sender, shopperId, staffMemberId, authorName, cleaned!, clientMessageId, attachment, activeExpertOnly, kind, data),
             CancellationToken.None);
         if (written.Refusal is { } refusal)
         {

@@ -206,8 +206,9 @@ public sealed partial class MessageWriter : IAsyncDisposable
                 Text = draft.Text,
                 SentAt = now,
                 ClientMessageId = draft.ClientMessageId,
-                Kind = draft.Attachment is null ? MessageKind.Text : MessageKind.Attachment,
+                Kind = draft.Attachment is null ? draft.Kind : MessageKind.Attachment,
                 AttachmentId = draft.Attachment?.Id,
+                Data = draft.Data,
             };
             appended.Add(message);
             if (draft.Attachment is not null)
@@ -298,6 +299,8 @@ public sealed partial class MessageWriter : IAsyncDisposable
 
 /// <summary>A message to store: whose, in which chat, from which side (a shopper by their id, an expert by theirs).</summary>
 /// <param name="ActiveExpertOnly">Refuse it unless the chat's expert is still an active expert (the Store App's callers, checked here instead of a query of their own).</param>
+/// <param name="Kind">What the message carries when it has no attachment (e.g. a discount code).</param>
+/// <param name="Data">The kind's JSON (see <see cref="ChatMessage.Data"/>).</param>
 public sealed record MessageDraft(
     Guid MerchantId,
     Guid ChatId,
@@ -308,7 +311,9 @@ public sealed record MessageDraft(
     string Text,
     string? ClientMessageId,
     ChatAttachment? Attachment = null,
-    bool ActiveExpertOnly = false);
+    bool ActiveExpertOnly = false,
+    MessageKind Kind = MessageKind.Text,
+    string? Data = null);
 
 /// <summary>What the writer read of a chat while storing a message in it.</summary>
 public sealed record ChatFacts(Guid Id, Guid MerchantId, Guid ShopperId, Guid? ExpertId, ChatStatus Status, string? ShopperEmail, int LastSequence, string? ExpertName, bool ExpertActive);

@@ -107,6 +107,7 @@ public static class ExpertEndpoints
         expert.MapExpertHandoverEndpoints();
 
         expert.MapExpertChatActionEndpoints();
+        expert.MapExpertDiscountCodeEndpoints();
 
         expert.MapExpertChatSignals();
     }

@@ -2,7 +2,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { joinedLine, type ChatController, type UiState } from './controller';
 import { fill } from './texts';
-import type { MessageView } from './types';
+import type { Discount, MessageView } from './types';
 import { AttachIcon, EmojiIcon } from './icons';
 
 type Props = { state: UiState; controller: ChatController };
@@ -134,12 +134,63 @@ function Message({ message, state, controller, seen }: { message: MessageView; s
       <p class={mine ? 'sr-only' : 'message__who'}>{mine ? state.t.you : message.authorName}</p>
       {message.kind === 'Attachment' && message.attachment ? (
         <AttachmentView chatId={message.chatId} attachment={message.attachment} caption={message.text} controller={controller} />
+      ) : message.kind === 'Discount' && message.discount ? (
+        <DiscountCard discount={message.discount} state={state} />
       ) : (
         <p class="message__text">{message.text}</p>
       )}
       <p class="message__meta">
         <time dateTime={message.sentAt}>{isNaN(time.getTime()) ? '' : time.toLocaleTimeString(state.config?.language, { hour: '2-digit', minute: '2-digit' })}</time>
         {seen && <span class="message__seen">{state.t.seen}</span>}
+      </p>
+    </div>
+  );
+}
+
+function DiscountCard({ discount, state }: { discount: Discount; state: UiState }) {
+  const t = state.t;
+  const [copied, setCopied] = useState<'yes' | 'byHand' | null>(null);
+  const code = useRef<HTMLElement>(null);
+  const apply = discount.applyUrl && /^https:\/\//i.test(discount.applyUrl) ? discount.applyUrl : null;
+  const until = discount.validUntil ? new Date(discount.validUntil + 'T12:00:00Z') : null;
+  const selectCode = () => {
+    const el = code.current;
+    const selection = el && window.getSelection();
+    if (el && selection) {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+    setCopied('byHand');
+  };
+  const copy = () => {
+    const clipboard = navigator.clipboard;
+    if (!clipboard || typeof clipboard.writeText !== 'function') return selectCode();
+    clipboard.writeText(discount.code).then(() => setCopied('yes'), selectCode);
+  };
+  return (
+    <div class="discount" data-testid="discount">
+      <p class="discount__title">{t.discountCode}</p>
+      <p class="discount__code">
+        <code ref={code} data-testid="discount-code">{discount.code}</code>
+      </p>
+      <p class="discount__text">{discount.description}</p>
+      {until && !isNaN(until.getTime()) && (
+        <p class="discount__until">{fill(t.validUntil, { date: until.toLocaleDateString(state.config?.language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }) })}</p>
+      )}
+      <p class="discount__actions">
+        <button type="button" class="button button--small" onClick={copy} data-testid="discount-copy">
+          {copied === 'yes' ? t.copied : t.copy}
+        </button>
+        {apply && (
+          <a class="button button--small button--quiet" href={apply} target="_top" rel="noopener" data-testid="discount-apply">
+            {t.apply}
+          </a>
+        )}
+      </p>
+      <p class="discount__status" role="status" aria-live="polite">
+        {copied === 'yes' ? <span class="sr-only">{t.copied}</span> : copied === 'byHand' ? t.copyByHand : ''}
       </p>
     </div>
   );

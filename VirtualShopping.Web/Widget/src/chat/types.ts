@@ -38,8 +38,18 @@ export interface MessageView {
   text: string;
   sentAt: string;
   clientMessageId: string | null;
-  kind?: 'Text' | 'Attachment' | 'Cart';
+  kind?: 'Text' | 'Attachment' | 'Cart' | 'Discount';
   attachment?: Attachment | null;
+  discount?: Discount | null;
+}
+
+/** A discount code the expert sent: the shopper copies it or, with an https applyUrl, applies it to their cart. */
+export interface Discount {
+  code: string;
+  description: string;
+  applyUrl?: string | null;
+  /** The last day it can be used, as yyyy-MM-dd. */
+  validUntil?: string | null;
 }
 
 /** A message of the shopper's that the server has not confirmed yet. */

@@ -203,6 +203,7 @@ if (w.vs && w.vs.l) {
     frame.title = 'Chat';
     frame.className = 'f';
     frame.hidden = true;
+    frame.allow = 'clipboard-write'; // the discount card's Copy button
     frame.src = `${app}/widget/frame?key=${encodeURIComponent(key)}&lang=${encodeURIComponent(language)}&origin=${encodeURIComponent(location.origin)}`;
     root.appendChild(frame);
   };
