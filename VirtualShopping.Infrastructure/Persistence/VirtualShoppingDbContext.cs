@@ -8,10 +8,12 @@ using VirtualShopping.Domain.Audit;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Domain.Products;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Domain.Shoppers;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Identity;
+using VirtualShopping.Infrastructure.Products;
 using VirtualShopping.Infrastructure.Tenancy;
 
 namespace VirtualShopping.Infrastructure.Persistence;
@@ -81,6 +83,15 @@ public abstract class VirtualShoppingDbContext
     public DbSet<ShopperEvent> ShopperEvents => Set<ShopperEvent>();
 
     public DbSet<ShopperCart> ShopperCarts => Set<ShopperCart>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<ProductImport> ProductImports => Set<ProductImport>();
+
+    public DbSet<ProductImportRejection> ProductImportRejections => Set<ProductImportRejection>();
+
+    /// <summary>Feed items of running imports, not yet applied (not tenant-filtered: always queried by import id).</summary>
+    public DbSet<StagedProduct> StagedProducts => Set<StagedProduct>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
