@@ -10,4 +10,7 @@ internal static partial class ProductImportLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Product import {ImportId} of merchant {MerchantId} failed")]
     public static partial void ImportFailed(this ILogger logger, Exception exception, Guid merchantId, Guid importId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The merchants' product feed imports could not be scheduled at start-up")]
+    public static partial void FeedsNotScheduled(this ILogger logger, Exception exception);
 }
