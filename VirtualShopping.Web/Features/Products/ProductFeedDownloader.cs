@@ -100,7 +100,7 @@ public sealed class ProductFeedDownloader(HttpClient http, IOptions<ProductFeedO
         var (first, body) = await PeekedStream.PeekAsync(sent, 2, deadline);
         var gzip = response.Content.Headers.ContentEncoding.Contains("gzip", StringComparer.OrdinalIgnoreCase) || first is [0x1f, 0x8b];
         return gzip
-            ? new BoundedReadStream(new GZipStream(body, CompressionMode.Decompress), limits.MaxUnpackedBytes, $"The feed unpacks to more than {limits.MaxUnpackedBytes / (1024 * 1024)} MB.", TooSlow(limits.Timeout), deadline)
+            ? new BoundedReadStream(new GZipStream(body, CompressionMode.Decompress), limits.MaxUnpackedBytes, $"The feed unpacks to more than {Size(limits.MaxUnpackedBytes)}.", TooSlow(limits.Timeout), deadline)
             : body;
     }
 
@@ -133,7 +133,9 @@ public sealed class ProductFeedDownloader(HttpClient http, IOptions<ProductFeedO
         _ => "(not a feed)",
     };
 
-    private static string TooLarge(long max) => $"The feed is larger than {max / (1024 * 1024)} MB.";
+    private static string TooLarge(long max) => $"The feed is larger than {Size(max)}.";
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes / 1024} KB";
 
     private static string TooSlow(TimeSpan timeout) => $"The feed took longer than {timeout.TotalMinutes:0.#} minutes to download.";
 }
