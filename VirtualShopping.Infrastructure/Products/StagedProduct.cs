@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using VirtualShopping.Domain.Products;
 
 namespace VirtualShopping.Infrastructure.Products;
@@ -7,47 +8,23 @@ namespace VirtualShopping.Infrastructure.Products;
 /// products until the whole feed has been read and found sound. Keyed by import and feed id (the last row of an id
 /// wins); deleted once the import is applied or has failed. <see cref="Id"/> becomes the product's id if it is new.
 /// </summary>
-public sealed class StagedProduct
+public sealed class StagedProduct : ProductFeedValues
 {
+    public StagedProduct()
+    {
+    }
+
+    [SetsRequiredMembers]
+    public StagedProduct(Guid importId, Guid merchantId, ProductFeedItem item)
+        : base(item)
+    {
+        ImportId = importId;
+        MerchantId = merchantId;
+    }
+
     public Guid ImportId { get; set; }
 
     public Guid MerchantId { get; set; }
 
-    public required string ExternalId { get; set; }
-
     public Guid Id { get; set; } = Guid.NewGuid();
-
-    public required string Title { get; set; }
-
-    public string? Description { get; set; }
-
-    public required string Link { get; set; }
-
-    public string? ImageLink { get; set; }
-
-    public decimal Price { get; set; }
-
-    public required string Currency { get; set; }
-
-    public decimal? SalePrice { get; set; }
-
-    public ProductAvailability Availability { get; set; }
-
-    public string? Brand { get; set; }
-
-    public string? Gtin { get; set; }
-
-    public string? Mpn { get; set; }
-
-    public string? Condition { get; set; }
-
-    public string? ProductType { get; set; }
-
-    public string? ItemGroupId { get; set; }
-
-    public string? Color { get; set; }
-
-    public string? Size { get; set; }
-
-    public required string ContentHash { get; set; }
 }

@@ -4,30 +4,15 @@ namespace VirtualShopping.Web.Features.Products;
 /// Reads another stream and refuses to go past <c>limit</c> bytes, or past the download's deadline: either ends the read
 /// with an <see cref="IOException"/> whose message says why in plain words.
 /// </summary>
-internal sealed class BoundedReadStream(Stream inner, long limit, string tooLarge, string tooSlow, CancellationToken deadline) : Stream
+internal sealed class BoundedReadStream(Stream inner, long limit, string tooLarge, string tooSlow, CancellationToken deadline) : ForwardReadStream
 {
     private long read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => read; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
         deadline.ThrowIfCancellationRequested();
         return Count(inner.Read(buffer));
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -41,16 +26,6 @@ internal sealed class BoundedReadStream(Stream inner, long limit, string tooLarg
             throw new IOException(tooSlow);
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -162,7 +162,7 @@ public sealed class ProductImporter(
                     items++;
                 }
 
-                batch[item.Id] = Stage(import, item);
+                batch[item.Id] = new StagedProduct(import.Id, import.MerchantId, item);
             }
 
             if (batch.Count >= BatchSize || rejections.Count >= BatchSize)
@@ -173,15 +173,6 @@ public sealed class ProductImporter(
 
         await FlushAsync();
     }
-
-    private static StagedProduct Stage(ProductImport import, ProductFeedItem item) => new()
-    {
-        ImportId = import.Id, MerchantId = import.MerchantId, ExternalId = item.Id, Title = item.Title, Description = item.Description,
-        Link = item.Link, ImageLink = item.ImageLink, Price = item.Price.Amount, Currency = item.Price.Currency, SalePrice = item.SalePrice?.Amount,
-        Availability = item.Availability, Brand = item.Brand, Gtin = item.Gtin, Mpn = item.Mpn, Condition = item.Condition,
-        ProductType = item.ProductType, ItemGroupId = item.ItemGroupId, Color = item.Color, Size = item.Size,
-        ContentHash = ProductContentHash.Of(item),
-    };
 
     /// <summary>Applies the staged feed to the merchant's products in one transaction, set-based, and finishes the import.</summary>
     private async Task ApplyAsync(ProductImport import, CancellationToken cancellationToken)
