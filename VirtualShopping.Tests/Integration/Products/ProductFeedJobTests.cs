@@ -171,6 +171,19 @@ public sealed class ProductFeedJobTests : IAsyncLifetime
         Assert.Equal([ProductFeedJobs.JobId(weekly)], RecurringJobs().Select(j => j.Id));
     }
 
+    [Fact]
+    public async Task Import_now_enqueues_the_merchant_s_feed_job()
+    {
+        var shop = await world.AddMerchantAsync("Now", feedUrl: server.Url("/feed"));
+        await using var scope = world.Services.CreateAsyncScope();
+
+        await scope.ServiceProvider.GetRequiredService<ProductFeedJobs>().ImportNowAsync(shop);
+
+        var enqueued = world.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 10);
+        var job = Assert.Single(enqueued).Value.Job;
+        Assert.Equal((typeof(ProductFeedJob), nameof(ProductFeedJob.RunAsync), (object)shop), (job.Type, job.Method.Name, job.Args[0]));
+    }
+
     private List<RecurringJobDto> RecurringJobs()
     {
         using var connection = world.Services.GetRequiredService<JobStorage>().GetConnection();

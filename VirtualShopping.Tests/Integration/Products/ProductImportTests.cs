@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Products;
 using VirtualShopping.Infrastructure.Products.Feeds;
+using VirtualShopping.Tests.Infrastructure.Products;
 
 namespace VirtualShopping.Tests.Integration.Products;
 
@@ -188,6 +189,64 @@ public sealed class ProductImportTests : IAsyncLifetime
             (ProductImportStatus.Succeeded, 2300, 2300, ProductImportSource.Upload, "feed.csv", world.Clock.GetUtcNow()),
             (stored.Status, stored.RowsRead, stored.Created, stored.Source, stored.SourceName, stored.FinishedAt));
         Assert.Equal(import.Id, stored.Id);
+    }
+
+    [Fact]
+    public async Task A_running_import_shows_its_progress_and_changes_no_product_before_the_feed_has_been_read()
+    {
+        await world.ImportAsync(shop, Csv(Row("P1", "Before", "1.00 EUR")));
+        ProductImport? seen = null;
+        List<Product>? productsMidway = null;
+        var feed = new ObservedStream(GeneratedFeedStream.Csv(3000), 2500, () =>
+        {
+            seen = world.ListAsync(shop, db => db.ProductImports.AsNoTracking().Where(i => i.Status == ProductImportStatus.Running)).GetAwaiter().GetResult().SingleOrDefault();
+            productsMidway = world.ProductsAsync(shop).GetAwaiter().GetResult();
+        });
+
+        var import = await world.ImportAsync(shop, feed);
+
+        Assert.NotNull(seen);
+        Assert.Equal(import.Id, seen.Id);
+        Assert.InRange(seen.RowsRead, 1000, 2499);
+        Assert.Equal([("P1", "Before")], productsMidway!.Select(p => (p.ExternalId, p.Title)).ToList());
+        Assert.Equal((ProductImportStatus.Succeeded, 3000, 2999, 1), (import.Status, import.RowsRead, import.Created, import.Updated));
+    }
+
+    /// <summary>Calls back once, when the generated feed has written a given number of items.</summary>
+    private sealed class ObservedStream(GeneratedFeedStream inner, int atItem, Action observe) : Stream
+    {
+        private bool observed;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (!observed && inner.ItemsWritten >= atItem)
+            {
+                observed = true;
+                observe();
+            }
+
+            return inner.Read(buffer, offset, count);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static (ProductImportStatus, int Read, int Created, int Updated, int Unchanged, int MadeUnavailable) Counts(ProductImport i) =>
