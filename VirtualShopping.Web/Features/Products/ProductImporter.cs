@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -51,8 +50,9 @@ public sealed class ProductImporter(
             await FailAsync(import, "The import was cancelled.");
             throw;
         }
-        catch (Exception e) when (e is DbException or DbUpdateException or IOException or InvalidDataException or System.Net.Http.HttpRequestException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever went wrong, the import is not left Running: it failed, and nothing was applied.
             logger.ImportFailed(e, merchantId, import.Id);
             return await FailAsync(import, ReasonOf(e));
         }
