@@ -103,6 +103,15 @@ public sealed class ProductImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task At_most_1000_rejections_are_kept_per_import_and_the_count_stays_exact()
+    {
+        var import = await world.ImportAsync(shop, Csv(Enumerable.Range(1, 1200).Select(i => Row($"P{i}", "Hat", "free")).Append(Row("OK", "Hat", "1.00 EUR")).ToArray()));
+
+        Assert.Equal((1201, 1200, 1), (import.RowsRead, import.Rejected, import.Created));
+        Assert.Equal(1000, (await world.ListAsync(shop, db => db.ProductImportRejections.Where(r => r.ImportId == import.Id))).Count);
+    }
+
+    [Fact]
     public async Task An_xml_feed_s_rejections_count_items_and_a_price_without_currency_takes_the_merchant_s()
     {
         var xml = """
