@@ -16,6 +16,7 @@ using VirtualShopping.Web.Features.Chats;
 using VirtualShopping.Web.Features.LeftMessages;
 using VirtualShopping.Web.Features.Home;
 using VirtualShopping.Web.Features.Operations;
+using VirtualShopping.Web.Features.Products;
 using VirtualShopping.Web.Features.Settings;
 using VirtualShopping.Web.Features.Shoppers;
 using VirtualShopping.Web.Features.Staff;
@@ -135,6 +136,7 @@ public static class WebSetup
         services.AddScoped<LeftMessageService>();
         services.AddScoped<LeftMessageReplyJob>();
         services.AddScoped<ShopperEventService>();
+        services.AddProducts(configuration);
         return services;
     }
 

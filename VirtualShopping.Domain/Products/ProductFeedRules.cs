@@ -16,7 +16,7 @@ public static class ProductFeedRules
         var item = row.IsTooLong ? null : Build(row, id, defaultCurrency, ref reason);
         return item is not null
             ? new ProductFeedValidation(item, null)
-            : new ProductFeedValidation(null, new FeedRejection(row.Position, Truncate(id), reason ?? "row too long"));
+            : new ProductFeedValidation(null, new FeedRejection(row.Position, Truncate(id), reason ?? "row too long") { Kind = row.Kind });
     }
 
     /// <summary>Trimmed, control characters removed (line breaks kept when <paramref name="multiline"/>, else made spaces, as tabs are; carriage returns dropped); null when nothing is left.</summary>

@@ -75,11 +75,11 @@ public static class MultiRowInsert
     {
         var mapping = column.GetRelationalTypeMapping();
         var stored = Nullable.GetUnderlyingType(mapping.Converter?.ProviderClrType ?? mapping.ClrType) ?? mapping.Converter?.ProviderClrType ?? mapping.ClrType;
-        return stored.IsEnum || stored == typeof(string) || stored == typeof(Guid) || stored == typeof(bool)
+        return stored.IsEnum || stored == typeof(string) || stored == typeof(Guid) || stored == typeof(bool) || stored == typeof(decimal)
                || stored == typeof(int) || stored == typeof(long) || stored == typeof(short) || stored == typeof(byte);
     }
 
-    /// <summary>The rows as a JSON array of arrays, each value as SQLite stores it: a Guid as upper-case text, a bool as 0/1.</summary>
+    /// <summary>The rows as a JSON array of arrays, each value as SQLite stores it: a Guid as upper-case text, a bool as 0/1, a decimal as text.</summary>
     private static string JsonRows<TEntity>(IReadOnlyCollection<TEntity> rows, List<IProperty> columns)
         where TEntity : class
     {
@@ -110,6 +110,9 @@ public static class MultiRowInsert
                             break;
                         case Guid id:
                             json.WriteStringValue(id.ToString("D").ToUpperInvariant());
+                            break;
+                        case decimal amount: // as Microsoft.Data.Sqlite binds a decimal: text
+                            json.WriteStringValue(amount.ToString("0.0###########################", CultureInfo.InvariantCulture));
                             break;
                         case bool flag:
                             json.WriteNumberValue(flag ? 1 : 0);

@@ -13,6 +13,7 @@ using VirtualShopping.Domain.Settings;
 using VirtualShopping.Domain.Shoppers;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Identity;
+using VirtualShopping.Infrastructure.Products;
 using VirtualShopping.Infrastructure.Tenancy;
 
 namespace VirtualShopping.Infrastructure.Persistence;
@@ -84,6 +85,15 @@ public abstract class VirtualShoppingDbContext
     public DbSet<ShopperEvent> ShopperEvents => Set<ShopperEvent>();
 
     public DbSet<ShopperCart> ShopperCarts => Set<ShopperCart>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<ProductImport> ProductImports => Set<ProductImport>();
+
+    public DbSet<ProductImportRejection> ProductImportRejections => Set<ProductImportRejection>();
+
+    /// <summary>Feed items of running imports, not yet applied (not tenant-filtered: always queried by import id).</summary>
+    public DbSet<StagedProduct> StagedProducts => Set<StagedProduct>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

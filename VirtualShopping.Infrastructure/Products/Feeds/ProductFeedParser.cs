@@ -27,7 +27,7 @@ public static class ProductFeedParser
             if (seen.TryGetValue(id, out var earlier))
             {
                 yield return new ParsedFeedEntry(null, new FeedRejection(
-                    earlier, id, $"duplicate id: the later row at {RawFeedRow.Describe(row.Kind, row.Position)} was kept"));
+                    earlier, id, $"duplicate id: the later row at {RawFeedRow.Describe(row.Kind, row.Position)} was kept") { Kind = row.Kind });
             }
 
             seen[id] = row.Position;

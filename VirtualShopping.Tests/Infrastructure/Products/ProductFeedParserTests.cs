@@ -108,7 +108,7 @@ public sealed class ProductFeedParserTests
         var (items, rejections) = await Parse(Utf8(feed));
 
         Assert.Equal(["A", "C"], items.Select(i => i.Id));
-        Assert.Equal([new FeedRejection(2, "B", "missing availability"), new FeedRejection(3, null, "missing id")], rejections);
+        Assert.Equal([new FeedRejection(2, "B", "missing availability") { Kind = FeedPositionKind.Item }, new FeedRejection(3, null, "missing id") { Kind = FeedPositionKind.Item }], rejections);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class ProductFeedParserTests
     {
         var (_, rejections) = await Parse(Utf8(GoogleRss.Replace("DRESS_BLUE_M", "DRESS_RED_S", StringComparison.Ordinal)));
 
-        Assert.Equal([new FeedRejection(2, "DRESS_RED_S", "duplicate id: the later row at item 3 was kept")], rejections);
+        Assert.Equal([new FeedRejection(2, "DRESS_RED_S", "duplicate id: the later row at item 3 was kept") { Kind = FeedPositionKind.Item }], rejections);
     }
 
     [Fact]

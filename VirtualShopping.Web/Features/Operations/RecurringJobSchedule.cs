@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using VirtualShopping.Web.Features.Products;
 using VirtualShopping.Web.Features.Staff;
 
 namespace VirtualShopping.Web.Features.Operations;
@@ -18,5 +19,6 @@ internal static class RecurringJobSchedule
             job => job.RunAsync(CancellationToken.None),
             Cron.Daily(3, 15),
             new RecurringJobOptions { TimeZone = zone });
+        app.ScheduleProductFeeds();
     }
 }

@@ -4,7 +4,9 @@ using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Infrastructure.Secrets;
+using VirtualShopping.Infrastructure.Tenancy;
 using VirtualShopping.Web.Components.Shared;
+using VirtualShopping.Web.Features.Products;
 
 namespace VirtualShopping.Web.Features.Settings;
 
@@ -15,7 +17,9 @@ public sealed class SettingsService(
     IValidator<AccountSettingsInput> accountValidator,
     IValidator<IntegrationSettingsInput> integrationsValidator,
     IValidator<ChatSettingsInput> chatValidator,
-    SecretProtector secrets)
+    SecretProtector secrets,
+    ICurrentMerchant currentMerchant,
+    ProductFeedJobs feedJobs)
 {
     private const string ConflictMessage = "Someone else saved these settings while you were editing. Reload to see their changes, then make yours again.";
 
@@ -28,8 +32,17 @@ public sealed class SettingsService(
     public Task<AccountSettingsInput> GetAccountAsync(CancellationToken cancellationToken = default) =>
         GetAsync(db => db.AccountSettings, AccountSettingsInput.From, cancellationToken);
 
-    public Task<SaveResult<AccountSettingsInput>> SaveAccountAsync(AccountSettingsInput input, CancellationToken cancellationToken = default) =>
-        SaveAsync(input, input.ConcurrencyStamp, accountValidator, db => db.AccountSettings, (i, s) => i.ApplyTo(s), AccountSettingsInput.From, cancellationToken);
+    public async Task<SaveResult<AccountSettingsInput>> SaveAccountAsync(AccountSettingsInput input, CancellationToken cancellationToken = default)
+    {
+        var result = await SaveAsync(input, input.ConcurrencyStamp, accountValidator, db => db.AccountSettings, (i, s) => i.ApplyTo(s), AccountSettingsInput.From, cancellationToken);
+        if (result is { Succeeded: true, Value: { } saved } && currentMerchant.MerchantId is { } merchantId)
+        {
+            // The merchant's recurring feed import follows its feed URL, schedule and time zone.
+            feedJobs.Schedule(merchantId, saved.ProductFeedUrl, saved.ProductFeedSchedule, saved.TimeZoneId);
+        }
+
+        return result;
+    }
 
     public Task<IntegrationSettingsInput> GetIntegrationsAsync(CancellationToken cancellationToken = default) =>
         GetAsync(db => db.IntegrationSettings, IntegrationSettingsInput.From, cancellationToken);

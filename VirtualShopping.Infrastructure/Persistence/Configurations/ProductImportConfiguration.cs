@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Domain.Products;
+
+namespace VirtualShopping.Infrastructure.Persistence.Configurations;
+
+internal sealed class ProductImportConfiguration : IEntityTypeConfiguration<ProductImport>
+{
+    public void Configure(EntityTypeBuilder<ProductImport> builder)
+    {
+        builder.HasOne<Merchant>().WithMany().HasForeignKey(i => i.MerchantId);
+        builder.Property(i => i.Source).HasConversion<string>().HasMaxLength(8);
+        builder.Property(i => i.SourceName).HasMaxLength(ProductImport.MaxSourceNameLength);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Error).HasMaxLength(ProductImport.MaxErrorLength);
+        builder.Property(i => i.ETag).HasMaxLength(200);
+        builder.Property(i => i.LastModified).HasMaxLength(64);
+        builder.HasIndex(i => new { i.MerchantId, i.StartedAt });
+    }
+}
