@@ -34,6 +34,9 @@ public sealed class ProductCatalog(IDbContextFactory<VirtualShoppingDbContext> c
 {
     public const int PageSize = 25;
 
+    /// <summary>How many imports the history shows.</summary>
+    public const int HistorySize = 20;
+
     /// <summary>Longer search terms are cut to this many characters.</summary>
     public const int MaxSearchLength = 100;
 
@@ -125,6 +128,21 @@ public sealed class ProductCatalog(IDbContextFactory<VirtualShoppingDbContext> c
             ? await db.Products.AsNoTracking().Where(p => p.ItemGroupId == group).OrderBy(p => p.ExternalId).Take(200).ToListAsync(cancellationToken)
             : [product];
         return new ProductDetail(product, variants);
+    }
+
+    /// <summary>The last imports, newest first (the import history).</summary>
+    public async Task<IReadOnlyList<ProductImport>> ImportsAsync(int take = HistorySize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ProductImports.AsNoTracking().OrderByDescending(i => i.StartedAt).Take(take).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>An import's kept rejections, in feed order.</summary>
+    public async Task<IReadOnlyList<ProductImportRejection>> RejectionsAsync(Guid importId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ProductImportRejections.AsNoTracking().Where(r => r.ImportId == importId).OrderBy(r => r.Position)
+            .Take(ProductImportRejection.MaxPerImport).ToListAsync(cancellationToken);
     }
 
     /// <summary>Whether the merchant has a feed URL set (the empty state and "Import now" depend on it).</summary>
