@@ -55,6 +55,7 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["GET,POST /inbox/blocked"] = [HqAdmin, Manager, SupportStaff],
         ["GET,POST /stores"] = [HqAdmin, SupportStaff],
         ["GET,POST /staff"] = [HqAdmin, Manager],
+        ["GET,POST /products"] = [HqAdmin, Manager, SupportStaff],
         ["GET,POST /settings/account"] = [HqAdmin],
         ["GET,POST /settings/chat"] = [HqAdmin],
         ["GET,POST /settings/departments"] = [HqAdmin],

@@ -20,6 +20,7 @@ internal static class ProductsSetup
         services.AddScoped<ProductImporter>();
         services.AddScoped<ProductFeedJob>();
         services.AddScoped<ProductFeedJobs>();
+        services.AddScoped<ProductCatalog>();
         services.AddHttpClient<ProductFeedDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
