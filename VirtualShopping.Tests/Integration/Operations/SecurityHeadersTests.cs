@@ -42,6 +42,9 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
         Assert.DoesNotContain("unsafe-inline", policy["script-src"], StringComparison.Ordinal);
         Assert.Contains("'self'", policy["connect-src"], StringComparison.Ordinal);
         Assert.Contains("wss://localhost", policy["connect-src"], StringComparison.Ordinal);
+
+        // Product images come from the merchant's own hosts, over https only.
+        Assert.Equal(["'self'", "data:", "blob:", "https:"], policy["img-src"].Split(' '));
     }
 
     [Theory]

@@ -75,7 +75,7 @@ public static class SecurityHeaders
             "default-src 'self'",
             $"script-src 'self' 'nonce-{ScriptNonce(context)}'",
             "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: blob:",
+            "img-src 'self' data: blob: https:", // merchants' product images, from their own hosts, over https only
             "font-src 'self' data:",
             $"connect-src 'self' wss://{host} ws://{host}",
             "frame-ancestors 'none'",
