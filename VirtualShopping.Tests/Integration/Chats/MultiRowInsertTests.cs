@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Infrastructure.Persistence;
-using VirtualShopping.Infrastructure.Tenancy;
 using VirtualShopping.Tests.Support;
 
 namespace VirtualShopping.Tests.Integration.Chats;
@@ -20,7 +19,7 @@ public sealed class MultiRowInsertTests(RoutingFactory factory) : IClassFixture<
         var world = await RoutingWorld.CreateAsync(factory.Services, experts: 2);
         var now = RoutingFactory.Monday11;
         var chat = Chat.Start(Guid.NewGuid(), world.ShoesId, "en", now, new StoreAppSettings());
-        await InMerchantAsync(world.MerchantId, db =>
+        await factory.InMerchantAsync(world.MerchantId, db =>
         {
             db.Chats.Add(chat);
             return db.SaveChangesAsync();
@@ -36,33 +35,25 @@ public sealed class MultiRowInsertTests(RoutingFactory factory) : IClassFixture<
             new ChatOffer { MerchantId = world.MerchantId, ChatId = chat.Id, StaffMemberId = world.Experts[0].Id, Wave = 1, OfferedAt = now, ExpiresAt = now.AddSeconds(45), SpokenBefore = true },
             new ChatOffer { MerchantId = world.MerchantId, ChatId = chat.Id, StaffMemberId = world.Experts[1].Id, Wave = 1, OfferedAt = now, ExpiresAt = now.AddSeconds(-1), Status = OfferStatus.Declined, RespondedAt = now },
         };
-        await InMerchantAsync(world.MerchantId, async db =>
+        await factory.InMerchantAsync(world.MerchantId, async db =>
         {
             await MultiRowInsert.InsertAsync(db, messages, TestContext.Current.CancellationToken);
             await MultiRowInsert.InsertAsync(db, offers, TestContext.Current.CancellationToken);
             return 0;
         });
 
-        var stored = await InMerchantAsync(world.MerchantId, db => db.ChatMessages.AsNoTracking().Where(m => m.ChatId == chat.Id).OrderBy(m => m.Sequence).ToListAsync());
+        var stored = await factory.InMerchantAsync(world.MerchantId, db => db.ChatMessages.AsNoTracking().Where(m => m.ChatId == chat.Id).OrderBy(m => m.Sequence).ToListAsync());
         Assert.Equal(
             messages.Select(m => (m.Id, m.Sequence, m.Sender, m.Text, m.SentAt, m.ClientMessageId, m.AuthorName, m.StaffMemberId, m.Kind)),
             stored.Select(m => (m.Id, m.Sequence, m.Sender, m.Text, m.SentAt, m.ClientMessageId, m.AuthorName, m.StaffMemberId, m.Kind)));
 
-        var expired = await InMerchantAsync(world.MerchantId, db => db.ChatOffers.AsNoTracking()
+        var expired = await factory.InMerchantAsync(world.MerchantId, db => db.ChatOffers.AsNoTracking()
             .Where(o => o.ChatId == chat.Id && o.ExpiresAt <= now).Select(o => o.Id).ToListAsync());
-        var spokenBefore = await InMerchantAsync(world.MerchantId, db => db.ChatOffers.AsNoTracking()
+        var spokenBefore = await factory.InMerchantAsync(world.MerchantId, db => db.ChatOffers.AsNoTracking()
             .Where(o => o.ChatId == chat.Id && o.SpokenBefore && o.Status == OfferStatus.Pending && o.RespondedAt == null).Select(o => o.Id).ToListAsync());
         Assert.Equal([offers[1].Id], expired);
         Assert.Equal([offers[0].Id], spokenBefore);
-        var declined = await InMerchantAsync(world.MerchantId, db => db.ChatOffers.AsNoTracking().SingleAsync(o => o.Id == offers[1].Id));
+        var declined = await factory.InMerchantAsync(world.MerchantId, db => db.ChatOffers.AsNoTracking().SingleAsync(o => o.Id == offers[1].Id));
         Assert.Equal((OfferStatus.Declined, (DateTimeOffset?)now, false), (declined.Status, declined.RespondedAt, declined.SpokenBefore));
-    }
-
-    private async Task<T> InMerchantAsync<T>(Guid merchantId, Func<VirtualShoppingDbContext, Task<T>> work)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<MerchantScope>().Use(merchantId);
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>().CreateDbContextAsync();
-        return await work(db);
     }
 }
