@@ -129,6 +129,7 @@ public static class WebSetup
         services.AddScoped<InboxConnection>();
         services.AddScoped<InboxSavedReplies>();
         services.AddScoped<ChatDiscountCodes>();
+        services.AddScoped<ChatProducts>();
         services.AddScoped<ChatAttachments>();
         services.AddScoped<TranscriptJob>();
         services.AddScoped<OfflineReplyJob>();

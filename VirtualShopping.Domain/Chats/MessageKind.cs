@@ -27,4 +27,11 @@ public enum MessageKind
     /// "Discount code SAVE10: 10% off (valid until 31 Dec 2026)".
     /// </summary>
     Discount = 4,
+
+    /// <summary>
+    /// A product card the expert sent from the catalog: <see cref="ChatMessage.Data"/> holds the product as it was at that
+    /// moment (title, variant, price and sale price, availability, https image) and its share link, the text a plain
+    /// line such as "Trail Runner 2 (Grey, 41.5): £89.00, in stock https://…/p/…".
+    /// </summary>
+    Product = 5,
 }

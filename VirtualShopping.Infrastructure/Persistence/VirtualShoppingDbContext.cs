@@ -92,6 +92,12 @@ public abstract class VirtualShoppingDbContext
 
     public DbSet<ProductImportRejection> ProductImportRejections => Set<ProductImportRejection>();
 
+    public DbSet<ProductFavourite> ProductFavourites => Set<ProductFavourite>();
+
+    public DbSet<ProductShare> ProductShares => Set<ProductShare>();
+
+    public DbSet<ProductShareClick> ProductShareClicks => Set<ProductShareClick>();
+
     /// <summary>Feed items of running imports, not yet applied (not tenant-filtered: always queried by import id).</summary>
     public DbSet<StagedProduct> StagedProducts => Set<StagedProduct>();
 

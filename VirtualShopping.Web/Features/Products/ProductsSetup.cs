@@ -21,6 +21,7 @@ internal static class ProductsSetup
         services.AddScoped<ProductFeedJob>();
         services.AddScoped<ProductFeedJobs>();
         services.AddScoped<ProductCatalog>();
+        services.AddScoped<ProductShares>();
         services.AddHttpClient<ProductFeedDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

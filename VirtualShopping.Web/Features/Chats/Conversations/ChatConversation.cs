@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Web.Features.Products;
 
 namespace VirtualShopping.Web.Features.Chats;
 
@@ -177,6 +178,13 @@ public sealed class ChatConversation(
     {
         ArgumentNullException.ThrowIfNull(discount);
         return PostAsync(chatId, MessageSender.Expert, null, staffMemberId, expertName, discount.ToText(), clientMessageId, null, activeExpertOnly, MessageKind.Discount, discount.ToData(), cancellationToken);
+    }
+
+    /// <summary>A product card from the expert who holds the chat, as a message of kind Product (its text the plain fallback); see <see cref="ChatProducts"/>.</summary>
+    public Task<ChatActionOutcome<MessageView>> PostProductAsync(Guid staffMemberId, string? expertName, Guid chatId, ProductCardView product, string? clientMessageId, bool activeExpertOnly, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        return PostAsync(chatId, MessageSender.Expert, null, staffMemberId, expertName, product.ToText(), clientMessageId, null, activeExpertOnly, MessageKind.Product, product.ToData(), cancellationToken);
     }
 
     /// <summary>An image or video already in storage (see <see cref="ChatAttachments"/>), as a message from the side that uploaded it.</summary>

@@ -45,7 +45,7 @@ public sealed class OfflineReplyJob(
 
         var from = Math.Max(chat.EmailedThroughSequence, chat.ShopperReadSequence);
         var replies = await db.ChatMessages.AsNoTracking()
-            .Where(m => m.ChatId == chatId && m.Sequence > from && m.Sender == MessageSender.Expert && (m.Kind == MessageKind.Text || m.Kind == MessageKind.Attachment || m.Kind == MessageKind.Discount))
+            .Where(m => m.ChatId == chatId && m.Sequence > from && m.Sender == MessageSender.Expert && (m.Kind == MessageKind.Text || m.Kind == MessageKind.Attachment || m.Kind == MessageKind.Discount || m.Kind == MessageKind.Product))
             .OrderBy(m => m.Sequence).ToListAsync(cancellationToken);
         if (replies.Count == 0)
         {
