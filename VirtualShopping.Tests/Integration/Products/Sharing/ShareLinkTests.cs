@@ -164,6 +164,8 @@ public sealed class ShareLinkTests(ShareLinkTests.Installation installation) : I
         Assert.Contains($"href=\"{DemoSite}\"", html, StringComparison.Ordinal);
         Assert.Contains("Go to Demo Outfitters", html, StringComparison.Ordinal);
         Assert.Empty(await ShareData.ClicksAsync(Factory, demo.Id, share.Id));
+        var styles = await Factory.CreateAnonymousClient().GetAsync("/app.css");
+        Assert.Equal((HttpStatusCode.OK, "text/css"), (styles.StatusCode, styles.Content.Headers.ContentType?.MediaType));
     }
 
     [Fact]
