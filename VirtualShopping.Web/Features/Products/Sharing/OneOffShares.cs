@@ -194,6 +194,6 @@ public sealed partial class OneOffShares(
         return new OutgoingEmail(to, to, subject, text.ToString(), html.ToString());
     }
 
-    [LoggerMessage(EventId = 7301, Level = LogLevel.Warning, Message = "A one-off {Channel} share of product {ProductId} was not sent: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A one-off {Channel} share of product {ProductId} was not sent: {Reason}")]
     private static partial void LogNotSent(ILogger logger, ShareChannel channel, Guid productId, string reason);
 }
