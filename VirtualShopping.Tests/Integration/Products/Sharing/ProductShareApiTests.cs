@@ -34,6 +34,7 @@ public sealed class ProductShareApiTests(ProductShareApiTests.Installation insta
         var share = (await response.Content.ReadAsync<ShareLinkView>())!;
         Assert.True(ShareToken.IsWellFormed(share.Token));
         Assert.Equal($"http://localhost/p/{share.Token}", share.Url);
+        Assert.Equal(share.Url, response.Headers.Location?.OriginalString);
         Assert.Equal(("link", $"/api/v1/expert/shares/{share.Token}/qr.png", $"/api/v1/expert/shares/{share.Token}/qr.svg"), (share.Channel, share.QrPngUrl, share.QrSvgUrl));
         Assert.Equal(Factory.Clock.GetUtcNow(), share.CreatedAt);
         var stored = Assert.Single(await ShareData.SharesOfAsync(Factory, demo, product.Id));

@@ -18,7 +18,7 @@ public static class ShareEndpoints
             var outcome = await shares.ShareAsync(id, name, productId, input, ct);
             if (outcome.Share is { } share)
             {
-                return Results.Created($"/api/v1/expert/shares/{share.Token}", share);
+                return Results.Created(share.Url, share);
             }
 
             return outcome.Problems.Count > 0
