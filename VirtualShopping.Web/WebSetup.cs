@@ -192,6 +192,7 @@ public static class WebSetup
         app.MapInboxAttachmentEndpoints();
         app.MapLeftMessageEndpoints();
         app.MapLeftMessageLinks();
+        app.MapShareLinks();
         app.MapShopperEventEndpoints();
         app.MapDemoShop();
         app.MapHub<ShopperHub>(ShopperHub.Path).RequireCors(WidgetCorsPolicyProvider.Policy).RequireShopperOrigin();

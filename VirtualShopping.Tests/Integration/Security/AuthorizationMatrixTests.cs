@@ -47,6 +47,7 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["GET,POST /m/expired"] = Everyone,
         ["GET,POST /m/welcome-back"] = Everyone,
         ["GET /m"] = Everyone,
+        ["GET /p/{token}"] = Everyone,
 
         // Dashboard pages.
         ["GET,POST /"] = DashboardStaff,
@@ -143,6 +144,11 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["DELETE /api/v1/expert/saved-replies/{replyId:guid}"] = [StoreApp],
         ["GET /api/v1/expert/discount-codes"] = [StoreApp],
         ["POST /api/v1/expert/chats/{chatId:guid}/discount-codes/{codeId:guid}"] = [StoreApp],
+        ["POST /api/v1/expert/products/{productId:guid}/shares"] = [StoreApp],
+        ["GET /api/v1/expert/shares"] = [StoreApp],
+        ["GET /api/v1/expert/shares/{token}/qr.png"] = [StoreApp],
+        ["GET /api/v1/expert/shares/{token}/qr.svg"] = [StoreApp],
+        ["DELETE /api/v1/expert/shares/{token}"] = [StoreApp],
         ["GET /api/v1/expert/chats/{chatId:guid}"] = [StoreApp],
         ["POST /api/v1/expert/chats/{chatId:guid}/notes"] = [StoreApp],
         ["PUT /api/v1/expert/chats/{chatId:guid}/priority"] = [StoreApp],

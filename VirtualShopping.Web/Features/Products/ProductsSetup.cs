@@ -22,6 +22,11 @@ internal static class ProductsSetup
         services.AddScoped<ProductFeedJobs>();
         services.AddScoped<ProductCatalog>();
         services.AddScoped<ProductShares>();
+        services.AddScoped<ShareLinkVisits>();
+        services.AddScoped<OneOffShares>();
+        services.AddMemoryCache();
+        services.AddOptions<ShareLinkOptions>().Bind(configuration.GetSection(ShareLinkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ShareLinkLimits>();
         services.AddHttpClient<ProductFeedDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
