@@ -30,7 +30,7 @@ public sealed class ProductCardTests : InboxTestContext
         Assert.Contains("In stock", card.Find("[data-testid=product-availability]").TextContent, StringComparison.Ordinal);
         var link = card.Find("a[data-testid=product-link]");
         Assert.Equal(("https://chat.example.com/p/Ab3dEf6hJk9m", "_blank", "noopener"), (link.GetAttribute("href"), link.GetAttribute("target"), link.GetAttribute("rel")));
-        Assert.StartsWith("Open product page", link.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Open product page (opens in a new tab)", link.TextContent.Trim());
     }
 
     [Fact]
