@@ -84,7 +84,7 @@ public sealed class ProductCardJourneyTests(WidgetBrowserFixture world)
     }
 
     [Fact]
-    public async Task In_the_shoppers_language_the_card_reads_in_that_language_with_the_merchants_currency()
+    public async Task On_a_320_px_phone_in_the_shoppers_language_the_card_reads_in_that_language_with_the_merchants_currency()
     {
         var merchant = await world.NewMerchantAsync(chat: s => s.Languages = ["en", "de"]);
         var now = DateTimeOffset.UtcNow;
@@ -100,7 +100,7 @@ public sealed class ProductCardJourneyTests(WidgetBrowserFixture world)
         });
 
         await using var expert = await world.ExpertOnlineAsync(merchant);
-        var page = await world.ShopperPageAsync();
+        var page = await world.ShopperPageAsync(new ViewportSize { Width = 320, Height = 640 }, mobile: true);
         var widget = new ChatWidget(page);
         await page.GotoAsync(world.Hosts.Url("/bare", merchant.WidgetKey, lang: "de"));
         await widget.OpenAsync();
@@ -116,6 +116,9 @@ public sealed class ProductCardJourneyTests(WidgetBrowserFixture world)
         await Expect(card.GetByRole(AriaRole.Link, new() { Name = "Ridgeline Boot", Exact = true }))
             .ToHaveAccessibleDescriptionAsync("45 Sale 129,00 € statt 159,00 € Vorbestellbar Öffnet in einem neuen Tab");
         await Expect(card.GetByTestId("product-placeholder")).ToBeVisibleAsync();
+        var box = (await card.BoundingBoxAsync())!;
+        Assert.True(box.X >= 0 && box.X + box.Width <= 320, $"the card fits the phone: {box.X} + {box.Width}");
+        await widget.ScreenshotAsync("widget-product-card-320");
     }
 
     /// <summary>Sends the product as the scenario's expert (as the inbox and the Store App do) and answers its share link.</summary>
