@@ -70,7 +70,7 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         using var _ = client;
         var stream = client.GetStream();
-        using var reader = new StreamReader(stream, Encoding.ASCII);
+        using var reader = new StreamReader(stream, Encoding.UTF8); // it announces 8BITMIME: bodies may come as 8-bit UTF-8
         await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
         await writer.WriteLineAsync("220 localhost SmtpSink ready");
         string? from = null;

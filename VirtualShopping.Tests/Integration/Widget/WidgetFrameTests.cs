@@ -30,7 +30,7 @@ public sealed class WidgetFrameTests(VirtualShoppingFactory factory) : IClassFix
         Assert.Equal("'none'", policy["default-src"]);
         Assert.Equal("'self'", policy["script-src"]);
         Assert.Equal("'self'", policy["style-src"]);
-        Assert.Equal("'self' blob: data:", policy["img-src"]);
+        Assert.Equal("'self' blob: data: https:", policy["img-src"]); // product cards show merchants' images over https
         Assert.Equal("'self' blob:", policy["media-src"]);
         Assert.Equal("'none'", policy["base-uri"]);
         Assert.Equal("'none'", policy["form-action"]);

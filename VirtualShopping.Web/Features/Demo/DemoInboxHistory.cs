@@ -1,17 +1,20 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Chats;
+using VirtualShopping.Domain.Products;
 using VirtualShopping.Domain.Shoppers;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Features.Chats;
+using VirtualShopping.Web.Features.Products;
 
 namespace VirtualShopping.Web.Features.Demo;
 
 /// <summary>
 /// Two weeks of the demo merchant's inbox, so the inbox is never empty on a first `dotnet run`: 26 ended chats in
 /// English, French, Finnish and German with experts of five stores, ratings and comments, cart events, an internal
-/// note, two flagged priority, one archived, and one shopper blocked with a reason. Added once: a demo merchant that
+/// note, product cards of the demo catalogue (each with its share link), two flagged priority, one archived, and one
+/// shopper blocked with a reason. Added once: a demo merchant that
 /// already has a blocked shopper (this history's marker) is left alone, so an older database gets it on its next start.
 /// </summary>
 internal static class DemoInboxHistory
@@ -31,7 +34,7 @@ internal static class DemoInboxHistory
             (MessageSender.Shopper, "Is the Summit 2 tent OK for Scotland in October?"),
             (MessageSender.Expert, "It's a three-season tent, so yes, with the footprint and proper pegs. Expect cold nights though."),
             (MessageSender.Shopper, "Which sleeping bag would you pair with it?"),
-            (MessageSender.Expert, "The Glen 0° is the one I'd take. It packs down small too."),
+            (MessageSender.Expert, "The Glen three-season bag is the one I'd take. It packs down small too."),
         ]),
         ("fr", "Womenswear",
         [
@@ -108,8 +111,21 @@ internal static class DemoInboxHistory
         ("Zoe Adams", "zoe.adams@example.com", 6, "Maya Johnson", 5, "Lovely to chat with."),
     ];
 
-    public static async Task AddAsync(VirtualShoppingDbContext db, Guid merchantId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Product cards the experts sent (chat, after which line of its script, the demo feed's product id, and a line the
+    /// expert wrote just before it, if any); a card whose product is not in the catalogue is left out.
+    /// </summary>
+    private static readonly (int Chat, int AfterLine, string ProductId, string? Intro)[] ProductCards =
+    [
+        (16, 1, "TNT-S2", null),
+        (16, 3, "SLB-3S", null),
+        (22, 3, "SLB-3S", null),
+        (22, 3, "DPJ-NAV", "And for cold evenings, the Cairn down jacket is on sale this week:"),
+    ];
+
+    public static async Task AddAsync(VirtualShoppingDbContext db, Guid merchantId, DateTimeOffset now, ProductShares shares, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(shares);
         if (await db.BlockedShoppers.AnyAsync(cancellationToken))
         {
             return;
@@ -118,6 +134,8 @@ internal static class DemoInboxHistory
         var departments = await db.Departments.ToDictionaryAsync(d => d.Name, d => d.Id, cancellationToken);
         var staff = await db.StaffMembers.Include(s => s.Stores).ToDictionaryAsync(s => s.DisplayName, cancellationToken);
         var manager = staff["Priya Shah"];
+        var productIds = ProductCards.Select(c => c.ProductId).Distinct().ToList();
+        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.ExternalId)).ToDictionaryAsync(p => p.ExternalId, cancellationToken);
         var chats = new List<Chat>();
         for (var i = 0; i < Chats.Length; i++)
         {
@@ -168,9 +186,30 @@ internal static class DemoInboxHistory
             }
 
             Add(MessageSender.System, $"{expert.DisplayName} joined the chat.");
-            foreach (var (sender, text) in lines)
+            for (var line = 0; line < lines.Length; line++)
             {
-                Add(sender, text);
+                Add(lines[line].Sender, lines[line].Text);
+                foreach (var (_, _, productId, intro) in ProductCards.Where(c => c.Chat == i && c.AfterLine == line))
+                {
+                    if (!products.TryGetValue(productId, out var product))
+                    {
+                        continue;
+                    }
+
+                    if (intro is not null)
+                    {
+                        Add(MessageSender.Expert, intro);
+                    }
+
+                    var token = ShareToken.Generate();
+                    var card = ProductCardView.Of(product, shares.LinkFor(token));
+                    var sent = Add(MessageSender.Expert, card.ToText(), MessageKind.Product, card.ToData());
+                    db.ProductShares.Add(new ProductShare
+                    {
+                        MerchantId = merchantId, Token = token, ProductId = product.Id, StaffMemberId = expert.Id, StoreId = chat.StoreId, Channel = ShareChannel.Chat,
+                        ChatId = chat.Id, ShopperId = chat.ShopperId, CreatedAt = sent.SentAt,
+                    });
+                }
             }
 
             if (i is 0 or 17)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Web.Features.Products;
 
 namespace VirtualShopping.Web.Features.Demo;
 
@@ -11,6 +12,13 @@ public sealed partial class DemoMerchantSeeder
         var merchantId = await db.Merchants.IgnoreQueryFilters().Where(m => m.Name == MerchantName).Select(m => m.Id).FirstAsync(cancellationToken);
         scope.Use(merchantId);
         await using var scoped = await contexts.CreateDbContextAsync(cancellationToken);
-        await DemoInboxHistory.AddAsync(scoped, merchantId, clock.GetUtcNow(), cancellationToken);
+        await AddInboxHistoryAsync(scoped, merchantId, clock.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>The history, its product cards with share links of this app's address.</summary>
+    private async Task AddInboxHistoryAsync(VirtualShoppingDbContext db, Guid merchantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var shareScope = services.CreateAsyncScope();
+        await DemoInboxHistory.AddAsync(db, merchantId, now, shareScope.ServiceProvider.GetRequiredService<ProductShares>(), cancellationToken);
     }
 }

@@ -202,8 +202,8 @@ public sealed partial class DemoMerchantSeeder(
         });
         AddChatHistory(db, merchant, staff.Single(s => s.Email == ExpertEmail), Dept("Footwear"), Dept("Outdoor gear"), Dept("Womenswear"), now);
         await db.SaveChangesAsync(cancellationToken);
-        await DemoInboxHistory.AddAsync(db, merchant.Id, now, cancellationToken);
-        await ImportDemoProductsAsync(merchant.Id, cancellationToken);
+        await ImportDemoProductsAsync(merchant.Id, cancellationToken); // before the inbox history, which has product cards
+        await AddInboxHistoryAsync(db, merchant.Id, now, cancellationToken);
 
         await CreateSignInsAsync(merchant, staff.Where(s => s.Email is AdminEmail or ManagerEmail or ExpertEmail or SupportEmail).ToList());
     }

@@ -102,7 +102,7 @@ public static class WidgetFrame
             "default-src 'none'",
             "script-src 'self'",
             "style-src 'self'",
-            "img-src 'self' blob: data:",
+            "img-src 'self' blob: data: https:", // product cards: merchants' images from their own hosts, over https only
             "media-src 'self' blob:",
             $"connect-src 'self' {socket}",
             $"frame-ancestors {(ancestors.Count == 0 ? "'none'" : string.Join(' ', ancestors))}",

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Chats;
+using VirtualShopping.Domain.Products;
 using VirtualShopping.Infrastructure.Tenancy;
 using VirtualShopping.Tests.Support;
 using VirtualShopping.Web.Features.Chats;
@@ -46,5 +47,27 @@ public sealed class DemoInboxTests(RoutingFactory factory) : IClassFixture<Routi
         await scope.ServiceProvider.GetRequiredService<DemoMerchantSeeder>().SeedAsync();
         Assert.Equal(everything.Total, (await queries.ListAsync(admin, new InboxFilter(InboxFolder.Closed, IncludeArchived: true))).Total);
         Assert.Single(await factory.InMerchantAsync(merchant.Id, db => db.BlockedShoppers.ToListAsync()));
+    }
+    [Fact]
+    public async Task The_demo_inbox_history_has_product_cards_of_demo_products_each_with_its_share_link()
+    {
+        var merchant = await factory.DemoMerchantAsync();
+        var (cards, shares, products) = await factory.InMerchantAsync(merchant.Id, async db => (
+            await db.ChatMessages.AsNoTracking().Where(m => m.Kind == MessageKind.Product).ToListAsync(),
+            await db.ProductShares.AsNoTracking().ToListAsync(),
+            await db.Products.AsNoTracking().ToDictionaryAsync(p => p.Id)));
+
+        Assert.InRange(cards.Select(m => m.ChatId).Distinct().Count(), 1, 2);
+        Assert.Equal(cards.Count, shares.Count);
+        foreach (var message in cards)
+        {
+            var card = MessageView.Of(message).Product!;
+            var share = Assert.Single(shares, s => card.Url.EndsWith("/p/" + s.Token, StringComparison.Ordinal));
+            Assert.Equal((message.ChatId, card.ProductId, message.StaffMemberId, ShareChannel.Chat), (share.ChatId!.Value, share.ProductId, (Guid?)share.StaffMemberId, share.Channel));
+            Assert.Equal(products[card.ProductId].Title, card.Title);
+            Assert.Equal(card.ToText(), message.Text);
+        }
+
+        Assert.Contains(cards, m => MessageView.Of(m).Product!.SalePrice is not null);
     }
 }

@@ -8,6 +8,7 @@ using VirtualShopping.Domain.Settings;
 using VirtualShopping.Infrastructure.Email;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Infrastructure.Tenancy;
+using VirtualShopping.Web.Features.Products;
 
 namespace VirtualShopping.Web.Features.Chats;
 
@@ -82,6 +83,7 @@ public sealed class OfflineReplyJob(
         ArgumentNullException.ThrowIfNull(chat);
         ArgumentNullException.ThrowIfNull(replies);
         var texts = OfflineReplyTexts.For(chat.Language);
+        var products = ProductCardTexts.For(chat.Language);
         var culture = CultureInfo.GetCultureInfo(chat.Language);
         var link = SafeUrl.IsHttps(chat.PageUrl) ? chat.PageUrl : null;
         var html = HtmlEncoder.Default;
@@ -90,11 +92,13 @@ public sealed class OfflineReplyJob(
         foreach (var reply in replies)
         {
             var author = reply.AuthorName ?? merchantName;
+            var card = reply.Kind == MessageKind.Product ? ProductCardView.Read(reply.Data) : null;
             var words = reply.Kind == MessageKind.Attachment
                 ? string.IsNullOrWhiteSpace(reply.Text) ? texts.Attachment : $"{texts.Attachment} {reply.Text}"
-                : reply.Text;
+                : card is not null ? products.Line(card, culture) : reply.Text;
             text.Append(CultureInfo.InvariantCulture, $"[{reply.SentAt:HH:mm}] {author}: ").AppendLine(words);
-            body.Append(CultureInfo.InvariantCulture, $"<p><strong>{html.Encode(author)}</strong> <small>{reply.SentAt:HH:mm}</small><br>{html.Encode(words)}</p>");
+            var heading = string.Create(CultureInfo.InvariantCulture, $"<strong>{html.Encode(author)}</strong> <small>{reply.SentAt:HH:mm}</small><br>");
+            body.Append(card is null ? $"<p>{heading}{html.Encode(words)}</p>" : $"<div style=\"margin:0 0 1em\">{heading}{products.Html(card, culture)}</div>");
         }
 
         if (link is not null)

@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Infrastructure.Email;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Infrastructure.Tenancy;
+using VirtualShopping.Web.Features.Products;
 
 namespace VirtualShopping.Web.Features.Chats;
 
-/// <summary>Emails the shopper a plain-text transcript of their chat, in the chat's language, after it ends.</summary>
+/// <summary>Emails the shopper a transcript of their chat (text and HTML), in the chat's language, after it ends.</summary>
 public sealed class TranscriptJob(
     IDbContextFactory<VirtualShoppingDbContext> contexts,
     MerchantScope scope,
@@ -41,15 +43,22 @@ public sealed class TranscriptJob(
         logger.TranscriptSent(chatId);
     }
 
-    /// <summary>The transcript email: the chat's words in its language, every message with its time and author.</summary>
+    /// <summary>
+    /// The transcript email: the chat's words in its language, every message with its time and author, in text and HTML;
+    /// a product card as a line ("title (variant) — price — availability — link") or a small card.
+    /// </summary>
     public static OutgoingEmail Compose(Chat chat, string merchantName, IReadOnlyList<ChatMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(chat);
         ArgumentNullException.ThrowIfNull(messages);
         var texts = TranscriptTexts.For(chat.Language);
+        var products = ProductCardTexts.For(chat.Language);
         var culture = CultureInfo.GetCultureInfo(chat.Language);
+        var html = HtmlEncoder.Default;
+        var intro = string.Format(culture, texts.Intro, chat.StartedAt.ToString("D", culture));
         var body = new StringBuilder();
-        body.AppendLine(string.Format(culture, texts.Intro, chat.StartedAt.ToString("D", culture))).AppendLine();
+        var page = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<p>{html.Encode(intro)}</p>");
+        body.AppendLine(intro).AppendLine();
         foreach (var message in messages)
         {
             var author = message.Sender switch
@@ -58,10 +67,19 @@ public sealed class TranscriptJob(
                 MessageSender.Expert => message.AuthorName ?? merchantName,
                 _ => merchantName,
             };
-            body.Append(CultureInfo.InvariantCulture, $"[{message.SentAt:HH:mm}] {author}: ").AppendLine(message.Text);
+            var card = message.Kind == MessageKind.Product ? ProductCardView.Read(message.Data) : null;
+            body.Append(CultureInfo.InvariantCulture, $"[{message.SentAt:HH:mm}] {author}: ").AppendLine(card is null ? message.Text : products.Line(card, culture));
+            page.Append(CultureInfo.InvariantCulture, $"<div style=\"margin:0 0 10px\"><strong>{html.Encode(author)}</strong> <small>{message.SentAt:HH:mm}</small><br>")
+                .Append(card is null ? html.Encode(message.Text) : products.Html(card, culture)).Append("</div>");
         }
 
         body.AppendLine().AppendLine(texts.Closing).AppendLine(merchantName);
-        return new OutgoingEmail(chat.ShopperEmail!, chat.ShopperName ?? chat.ShopperEmail!, string.Format(culture, texts.Subject, merchantName), body.ToString());
+        page.Append(CultureInfo.InvariantCulture, $"<p>{html.Encode(texts.Closing)}<br>{html.Encode(merchantName)}</p>");
+        return new OutgoingEmail(
+            chat.ShopperEmail!,
+            chat.ShopperName ?? chat.ShopperEmail!,
+            string.Format(culture, texts.Subject, merchantName),
+            body.ToString(),
+            $"<!DOCTYPE html><html lang=\"{html.Encode(chat.Language)}\"><body>{page}</body></html>");
     }
 }

@@ -2,8 +2,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { joinedLine, type ChatController, type UiState } from './controller';
 import { fill } from './texts';
-import type { Discount, MessageView } from './types';
-import { AttachIcon, EmojiIcon } from './icons';
+import type { Discount, MessageView, ProductCard as Product } from './types';
+import { AttachIcon, EmojiIcon, ImageIcon } from './icons';
 
 type Props = { state: UiState; controller: ChatController };
 
@@ -136,6 +136,8 @@ function Message({ message, state, controller, seen }: { message: MessageView; s
         <AttachmentView chatId={message.chatId} attachment={message.attachment} caption={message.text} controller={controller} />
       ) : message.kind === 'Discount' && message.discount ? (
         <DiscountCard discount={message.discount} state={state} />
+      ) : message.kind === 'Product' && message.product ? (
+        <ProductCard product={message.product} state={state} id={'p' + message.sequence} />
       ) : (
         <p class="message__text">{message.text}</p>
       )}
@@ -192,6 +194,65 @@ function DiscountCard({ discount, state }: { discount: Discount; state: UiState 
       <p class="discount__status" role="status" aria-live="polite">
         {copied === 'yes' ? <span class="sr-only">{t.copied}</span> : copied === 'byHand' ? t.copyByHand : ''}
       </p>
+    </div>
+  );
+}
+
+/** An amount in the merchant's currency for the shopper's language ("£149.00", "149,00 €"); "149.00 XYZ" when Intl cannot. */
+function money(amount: number, currency: string, language: string | undefined): string {
+  try {
+    return new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
+  } catch {
+    return amount.toFixed(2) + ' ' + currency;
+  }
+}
+
+// The whole card opens the product page (its share link): one link, named by the title and described by the rest, whose
+// ::after covers the card (a link around all the text would not be named by the title alone: WCAG 2.5.3, label in name).
+function ProductCard({ product, state, id }: { product: Product; state: UiState; id: string }) {
+  const t = state.t;
+  const [broken, setBroken] = useState(false);
+  const language = state.config?.language;
+  const image = !broken && product.imageUrl && /^https:\/\//i.test(product.imageUrl) ? product.imageUrl : null;
+  const href = /^https?:\/\//i.test(product.url) ? product.url : undefined;
+  const stock = { InStock: t.inStock, OutOfStock: t.outOfStock, Preorder: t.preorder, Backorder: t.backorder }[product.availability] ?? '';
+  const sale = product.salePrice != null && product.salePrice < product.price ? product.salePrice : null;
+  return (
+    <div class="product" data-testid="product">
+      {image ? (
+        // Merchants' images over CORS (the frame is cross-origin isolated); one that does not load shows the placeholder.
+        <img class="product__image" src={image} alt="" crossOrigin="anonymous" loading="lazy" onError={() => setBroken(true)} />
+      ) : (
+        <span class="product__image product__image--none" data-testid="product-placeholder">
+          <ImageIcon />
+        </span>
+      )}
+      <div class="product__body">
+        <a class="product__title" href={href} target="_blank" rel="noopener" aria-describedby={id}>
+          {product.title}
+        </a>
+        <p class="product__details" id={id}>
+          {product.variant && <span class="product__variant">{product.variant}</span>}
+          <span class="product__price" data-testid="product-price">
+            {sale != null ? (
+              <>
+                <strong class="product__sale">
+                  {t.sale} {money(sale, product.currency, language)}
+                </strong>{' '}
+                <s class="product__was">
+                  {t.was} {money(product.price, product.currency, language)}
+                </s>
+              </>
+            ) : (
+              money(product.price, product.currency, language)
+            )}
+          </span>
+          <span class={'product__stock product__stock--' + product.availability} data-testid="product-stock">
+            {stock}
+          </span>
+          <span class="sr-only">{t.newTab}</span>
+        </p>
+      </div>
     </div>
   );
 }

@@ -19,3 +19,10 @@ export const AttachIcon = () => (
     <path d="M21 11.5l-8.6 8.6a5 5 0 01-7.1-7.1l8.6-8.6a3.3 3.3 0 014.7 4.7l-8.6 8.6a1.7 1.7 0 01-2.4-2.4l7.9-7.9" />
   </svg>
 );
+
+export const ImageIcon = () => (
+  <svg {...svg}>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <path d="M3 16l5-5 4 4 3-3 6 6M15.5 8.5h.01" />
+  </svg>
+);

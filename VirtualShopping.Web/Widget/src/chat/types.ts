@@ -38,9 +38,29 @@ export interface MessageView {
   text: string;
   sentAt: string;
   clientMessageId: string | null;
-  kind?: 'Text' | 'Attachment' | 'Cart' | 'Discount';
+  kind?: 'Text' | 'Attachment' | 'Cart' | 'Discount' | 'Product';
   attachment?: Attachment | null;
   discount?: Discount | null;
+  product?: ProductCard | null;
+}
+
+export type Availability = 'InStock' | 'OutOfStock' | 'Preorder' | 'Backorder';
+
+/** A product the expert sent, as it was then; url is its share link, which opens the product page. */
+export interface ProductCard {
+  productId: string;
+  title: string;
+  variant?: string | null;
+  brand?: string | null;
+  /** The merchant's image, https only (else absent). */
+  imageUrl?: string | null;
+  price: number;
+  /** Only when below the price. */
+  salePrice?: number | null;
+  /** ISO 4217, e.g. "GBP". */
+  currency: string;
+  availability: Availability;
+  url: string;
 }
 
 /** A discount code the expert sent: the shopper copies it or, with an https applyUrl, applies it to their cart. */
