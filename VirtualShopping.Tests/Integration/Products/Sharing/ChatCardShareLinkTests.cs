@@ -38,4 +38,29 @@ public sealed class ChatCardShareLinkTests(RoutingFactory factory) : IClassFixtu
         Assert.NotNull(click.StoreId);
         Assert.NotNull(click.BrowserId);
     }
+
+    [Fact]
+    public async Task A_signed_in_staff_member_opening_a_card_from_the_inbox_reaches_the_product_without_counting_as_a_click()
+    {
+        var world = await RoutingScenario.WorldAsync(factory, 1);
+        var product = await ShareData.ProductAsync(factory, world.MerchantId, "https://routing-shop.example/products/trail-runner-2");
+        await using var chat = await ActionScenario.ActiveChatAsync(factory, world);
+        var outcome = await ActionScenario.InMerchantAsync<ChatProducts, ChatActionOutcome<MessageView>>(
+            factory, world.MerchantId, products => products.SendAsync(world.Experts[0].Id, world.Experts[0].Name, chat.Id, product.Id, null, false));
+        var path = new Uri(outcome.Value!.Product!.Url).PathAndQuery;
+        var share = await factory.InMerchantAsync(world.MerchantId, db => db.ProductShares.AsNoTracking().SingleAsync(s => s.ChatId == chat.Id));
+
+        var staff = await factory.SignInAsync(Web.Features.Demo.DemoMerchantSeeder.ExpertEmail);
+        var byStaff = await staff.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, byStaff.StatusCode);
+        Assert.StartsWith("https://routing-shop.example/products/trail-runner-2?utm_source=virtualshopping", byStaff.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain(byStaff.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("vs_browser=", StringComparison.Ordinal));
+        Assert.Empty(await ShareData.ClicksAsync(factory, world.MerchantId, share.Id));
+
+        var byShopper = await factory.CreateAnonymousClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, byShopper.StatusCode);
+        Assert.Single(await ShareData.ClicksAsync(factory, world.MerchantId, share.Id));
+    }
 }

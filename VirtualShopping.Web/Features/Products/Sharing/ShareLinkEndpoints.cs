@@ -29,7 +29,8 @@ public static class ShareLinkEndpoints
             return Page(StatusCodes.Status429TooManyRequests, "Please wait a moment", "Too many links were opened from your network just now. Try again in a minute.", null, null);
         }
 
-        var visit = await visits.OpenAsync(token, allowed => allowed ? MarkBrowser(http) : null, ct);
+        // Staff signed in to the dashboard (an expert opening a card from the inbox) are not shoppers: no click, no mark.
+        var visit = await visits.OpenAsync(token, allowed => allowed ? MarkBrowser(http) : null, ct, byStaff: http.User.Identity?.IsAuthenticated == true);
         return visit.Outcome switch
         {
             ShareLinkOutcome.Redirect => (IResult)TypedResults.Redirect(visit.Destination!),

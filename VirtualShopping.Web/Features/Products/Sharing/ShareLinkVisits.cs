@@ -16,9 +16,10 @@ public sealed class ShareLinkVisits(IDbContextFactory<VirtualShoppingDbContext> 
     /// <summary>
     /// Opens a link. <paramref name="markBrowser"/> is called for a live link with whether the merchant's consent mode
     /// allows marking the browser without asking (<see cref="CookieConsentMode.NotRequired"/>); it returns the browser id
-    /// it set (or kept), or null, which the click records.
+    /// it set (or kept), or null, which the click records. <paramref name="byStaff"/>: a signed-in staff member (e.g. an
+    /// expert opening a card from the inbox) goes to the product page but is neither counted as a click nor marked.
     /// </summary>
-    public async Task<ShareLinkVisit> OpenAsync(string? token, Func<bool, string?> markBrowser, CancellationToken cancellationToken)
+    public async Task<ShareLinkVisit> OpenAsync(string? token, Func<bool, string?> markBrowser, CancellationToken cancellationToken, bool byStaff = false)
     {
         ArgumentNullException.ThrowIfNull(markBrowser);
         if (!ShareToken.IsWellFormed(token))
@@ -56,6 +57,11 @@ public sealed class ShareLinkVisits(IDbContextFactory<VirtualShoppingDbContext> 
         if (destination is null)
         {
             return new ShareLinkVisit(ShareLinkOutcome.Unknown, null, home, share.Merchant);
+        }
+
+        if (byStaff)
+        {
+            return new ShareLinkVisit(ShareLinkOutcome.Redirect, destination, home, share.Merchant);
         }
 
         var browserId = markBrowser((settings?.CookieConsent ?? CookieConsentMode.WaitForConsent) == CookieConsentMode.NotRequired);
