@@ -22,6 +22,7 @@ internal static class ProductsSetup
         services.AddScoped<ProductFeedJobs>();
         services.AddScoped<ProductCatalog>();
         services.AddScoped<ProductShares>();
+        services.AddScoped<ProductPicker>();
         services.AddHttpClient<ProductFeedDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

@@ -9,6 +9,7 @@ using VirtualShopping.Infrastructure.Identity;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Authorization;
 using VirtualShopping.Web.Features.Account;
+using VirtualShopping.Web.Features.Products;
 using VirtualShopping.Web.Features.Settings;
 
 namespace VirtualShopping.Web.Features.Chats;
@@ -108,6 +109,7 @@ public static class ExpertEndpoints
 
         expert.MapExpertChatActionEndpoints();
         expert.MapExpertDiscountCodeEndpoints();
+        expert.MapExpertProductEndpoints();
 
         expert.MapExpertChatSignals();
     }
