@@ -71,6 +71,16 @@ internal static class ProductSearchRun
             return (expert, picks[0]);
         });
 
+        if (Environment.GetEnvironmentVariable("PRODUCT_BENCH_COPY") is { Length: > 0 } copy)
+        {
+            // A copy of the generated database, to look at query plans with the sqlite3 shell.
+            await InMerchantAsync(app.Services, world.MerchantId, async scoped =>
+            {
+                await using var db = await scoped.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>().CreateDbContextAsync();
+                return await db.Database.ExecuteSqlAsync($"VACUUM INTO {copy}");
+            });
+        }
+
         (string Name, string? Term)[] terms =
         [
             ("empty (browse)", null),
@@ -88,9 +98,14 @@ internal static class ProductSearchRun
         foreach (var (name, term) in terms)
         {
             var samples = new LatencySamples();
+            app.Sql.ResetSlowest();
             var rows = await MeasureAsync(app.Services, world.MerchantId, runs, samples, all, async scoped => (await scoped.GetRequiredService<ProductPicker>().SearchAsync(expertId, term)).Count);
             results.Add((name, rows, samples));
             Progress.Say(Invariant($"  {name,-20} p50 {samples.Percentile(50):0.0} ms, p95 {samples.Percentile(95):0.0} ms"));
+            if (Environment.GetEnvironmentVariable("PRODUCT_BENCH_SQL") is { Length: > 0 })
+            {
+                Progress.Say(Invariant($"    slowest command {app.Sql.Slowest.Duration.TotalMilliseconds:0.0} ms:{Environment.NewLine}{app.Sql.Slowest.Text}"));
+            }
         }
 
         var baseline = new LatencySamples();

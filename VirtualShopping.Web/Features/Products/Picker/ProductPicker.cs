@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Products;
 using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Infrastructure.Tenancy;
 using VirtualShopping.Web.Components.Shared;
 
 namespace VirtualShopping.Web.Features.Products;
@@ -10,7 +11,7 @@ namespace VirtualShopping.Web.Features.Products;
 /// feed id, the expert's favourites first; and the expert's favourites themselves (per staff member, never shared).
 /// Every query is tenant-scoped by the DbContext's filter.
 /// </summary>
-public sealed class ProductPicker(IDbContextFactory<VirtualShoppingDbContext> contexts, TimeProvider clock)
+public sealed class ProductPicker(IDbContextFactory<VirtualShoppingDbContext> contexts, ICurrentMerchant merchant, TimeProvider clock)
 {
     public const int MaxTermLength = 100;
 
@@ -55,24 +56,28 @@ public sealed class ProductPicker(IDbContextFactory<VirtualShoppingDbContext> co
 
         term = term?.Trim();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var favourites = db.ProductFavourites.Where(f => f.StaffMemberId == staffMemberId);
+        var favouriteIds = await db.ProductFavourites.Where(f => f.StaffMemberId == staffMemberId).Select(f => f.ProductId).ToListAsync(cancellationToken);
         if (string.IsNullOrEmpty(term))
         {
-            return await BrowseAsync(db, staffMemberId, take, cancellationToken);
+            return await BrowseAsync(db, merchant.MerchantId, favouriteIds, take, cancellationToken);
         }
 
+        // First the page's ids, from the narrow IX_Products_Search index alone (every column matched and ordered by is in
+        // it), then those products by primary key. A GTIN is digits only: a term with anything else cannot be in one.
         var pattern = LikePattern.Containing(term);
-        var rows = await db.Products.AsNoTracking()
+        var digits = term.All(char.IsAsciiDigit);
+        var page = await db.Products
             .Where(p => EF.Functions.Like(p.Title, pattern, LikePattern.Escape)
                 || (p.Brand != null && EF.Functions.Like(p.Brand, pattern, LikePattern.Escape))
-                || (p.Gtin != null && EF.Functions.Like(p.Gtin, pattern, LikePattern.Escape))
+                || (digits && p.Gtin != null && EF.Functions.Like(p.Gtin, pattern, LikePattern.Escape))
                 || EF.Functions.Like(p.ExternalId, pattern, LikePattern.Escape))
-            .Select(p => new { Product = p, Exact = p.ExternalId == term || p.Gtin == term, Favourite = favourites.Any(f => f.ProductId == p.Id) })
-            .OrderByDescending(r => r.Exact).ThenByDescending(r => r.Favourite).ThenByDescending(r => r.Product.InFeed)
-            .ThenBy(r => r.Product.Title).ThenBy(r => r.Product.ExternalId)
+            .Select(p => new { p.Id, Exact = p.ExternalId == term || (digits && p.Gtin == term), Favourite = favouriteIds.Contains(p.Id), p.InFeed, p.Title, p.ExternalId })
+            .OrderByDescending(r => r.Exact).ThenByDescending(r => r.Favourite).ThenByDescending(r => r.InFeed).ThenBy(r => r.Title).ThenBy(r => r.ExternalId)
             .Take(take)
+            .Select(r => new { r.Id, r.Favourite })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => PickerProduct.Of(r.Product, r.Favourite))];
+        var products = await ByIdAsync(db, merchant.MerchantId, [.. page.Select(r => r.Id)], cancellationToken);
+        return [.. page.Where(r => products.ContainsKey(r.Id)).Select(r => PickerProduct.Of(products[r.Id], r.Favourite))];
     }
 
     /// <summary>
@@ -127,12 +132,11 @@ public sealed class ProductPicker(IDbContextFactory<VirtualShoppingDbContext> co
     }
 
     /// <summary>No term: the expert's favourites (in the feed first, by title), then the rest in the feed by title, then the rest.</summary>
-    private static async Task<IReadOnlyList<PickerProduct>> BrowseAsync(VirtualShoppingDbContext db, Guid staffMemberId, int take, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<PickerProduct>> BrowseAsync(VirtualShoppingDbContext db, Guid? merchantId, List<Guid> favouriteIds, int take, CancellationToken cancellationToken)
     {
-        var favouriteIds = db.ProductFavourites.Where(f => f.StaffMemberId == staffMemberId).Select(f => f.ProductId);
-        var starred = await db.Products.AsNoTracking().Where(p => favouriteIds.Contains(p.Id))
-            .OrderByDescending(p => p.InFeed).ThenBy(p => p.Title).ThenBy(p => p.ExternalId).Take(take).ToListAsync(cancellationToken);
-        var found = starred.Select(p => PickerProduct.Of(p, true)).ToList();
+        var found = (await ByIdAsync(db, merchantId, favouriteIds, cancellationToken)).Values
+            .OrderByDescending(p => p.InFeed).ThenBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.ExternalId, StringComparer.Ordinal).Take(take)
+            .Select(p => PickerProduct.Of(p, true)).ToList();
         foreach (var inFeed in new[] { true, false })
         {
             if (found.Count >= take)
@@ -140,12 +144,27 @@ public sealed class ProductPicker(IDbContextFactory<VirtualShoppingDbContext> co
                 break;
             }
 
-            // By the (MerchantId, Title) index: reads only as many rows as the page needs.
+            // By IX_Products_Search (MerchantId, InFeed, Title, …): reads only as many rows as the page needs.
             var more = await db.Products.AsNoTracking().Where(p => p.InFeed == inFeed && !favouriteIds.Contains(p.Id))
                 .OrderBy(p => p.Title).ThenBy(p => p.ExternalId).Take(take - found.Count).ToListAsync(cancellationToken);
             found.AddRange(more.Select(p => PickerProduct.Of(p, false)));
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// These products of the merchant, by primary key. The tenant filter's "MerchantId = @m" would lead SQLite (no
+    /// statistics) to read every product of the merchant instead of the few by key: the merchant is checked on the rows.
+    /// </summary>
+    private static async Task<Dictionary<Guid, Product>> ByIdAsync(VirtualShoppingDbContext db, Guid? merchantId, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0 || merchantId is null)
+        {
+            return [];
+        }
+
+        var products = await db.Products.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+        return products.Where(p => p.MerchantId == merchantId).ToDictionary(p => p.Id);
     }
 }
