@@ -105,11 +105,16 @@ public sealed class ProductPickerComposerTests : InboxTestContext
         pane.Find("[data-testid=product-picker]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
 
         pane.WaitForAssertion(() => Assert.Empty(pane.FindAll("[data-testid=product-picker]")));
+        pane.WaitForAssertion(() => Assert.Equal(2, pane.FindAll("[data-testid=message]").Count)); // Oskar's question, then the card
         var card = Assert.Single(await ShopperSeesAsync(), m => m.Kind == MessageKind.Product);
         Assert.Equal(("Ridgeline Hiking Boot", "Brown, 42"), (card.Product!.Title, card.Product.Variant));
         Assert.StartsWith(PublicBaseUrl + "p/", card.Product.Url, StringComparison.Ordinal);
-        await using var db = await Contexts.CreateDbContextAsync();
-        Assert.Equal(Ada.Id, (await db.ProductShares.SingleAsync(s => s.ChatId == Oskar.Id)).StaffMemberId);
+        // The share is stored once the card is (the inbox may show the card a moment before).
+        pane.WaitForAssertion(() =>
+        {
+            using var db = Contexts.CreateDbContext();
+            Assert.Equal(Ada.Id, db.ProductShares.Single(s => s.ChatId == Oskar.Id).StaffMemberId);
+        });
     }
 
     [Fact]
@@ -131,6 +136,7 @@ public sealed class ProductPickerComposerTests : InboxTestContext
         pane.Find($"[data-testid=picker-product][data-product-id='{jacket}'] button.picker-send").Click();
 
         pane.WaitForAssertion(() => Assert.Empty(pane.FindAll("[data-testid=product-picker]")));
+        pane.WaitForAssertion(() => Assert.Equal(2, pane.FindAll("[data-testid=message]").Count)); // Oskar's question, then the card
         var card = Assert.Single(await ShopperSeesAsync(), m => m.Kind == MessageKind.Product);
         Assert.Equal(("Cairn Down Jacket", (decimal?)149m), (card.Product!.Title, card.Product.SalePrice));
     }
