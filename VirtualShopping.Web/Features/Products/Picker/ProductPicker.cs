@@ -19,6 +19,9 @@ public sealed class ProductPicker(IDbContextFactory<VirtualShoppingDbContext> co
 
     public const int MaxTake = 50;
 
+    /// <summary>How many of an expert's favourites rank first (they go into the search as a list of parameters).</summary>
+    public const int MaxRankedFavourites = 500;
+
     public const string TermTooLong = "Search with at most 100 characters.";
 
     public const string TakeOutOfRange = "Ask for 1 to 50 products.";
@@ -56,7 +59,8 @@ public sealed class ProductPicker(IDbContextFactory<VirtualShoppingDbContext> co
 
         term = term?.Trim();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var favouriteIds = await db.ProductFavourites.Where(f => f.StaffMemberId == staffMemberId).Select(f => f.ProductId).ToListAsync(cancellationToken);
+        var favouriteIds = await db.ProductFavourites.Where(f => f.StaffMemberId == staffMemberId).OrderByDescending(f => f.CreatedAt)
+            .Select(f => f.ProductId).Take(MaxRankedFavourites).ToListAsync(cancellationToken);
         if (string.IsNullOrEmpty(term))
         {
             return await BrowseAsync(db, merchant.MerchantId, favouriteIds, take, cancellationToken);
