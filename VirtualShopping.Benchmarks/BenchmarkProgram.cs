@@ -16,6 +16,8 @@ internal static class BenchmarkProgram
         {
             case ["widget", .. var rest]:
                 return await WidgetRun.RunAsync(rest);
+            case ["products-search", .. var searchArgs]:
+                return await ProductSearchRun.RunAsync(searchArgs);
             case ["inbox", .. var inboxArgs]:
                 return await InboxRun.RunAsync(inboxArgs);
             case ["sweep", .. var sweepArgs]:

@@ -27,6 +27,7 @@ internal static class ProductsSetup
         services.AddMemoryCache();
         services.AddOptions<ShareLinkOptions>().Bind(configuration.GetSection(ShareLinkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ShareLinkLimits>();
+        services.AddScoped<ProductPicker>();
         services.AddHttpClient<ProductFeedDownloader>(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {

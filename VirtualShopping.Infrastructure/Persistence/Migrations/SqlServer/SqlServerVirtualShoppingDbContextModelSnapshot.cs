@@ -1058,6 +1058,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("MerchantId", "Title");
 
+                    b.HasIndex("MerchantId", "InFeed", "Title", "Brand", "Gtin", "ExternalId", "Id")
+                        .HasDatabaseName("IX_Products_Search");
+
                     b.ToTable("Products");
                 });
 

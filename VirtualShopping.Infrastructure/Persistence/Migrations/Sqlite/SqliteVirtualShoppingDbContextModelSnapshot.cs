@@ -1042,6 +1042,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("MerchantId", "Title");
 
+                    b.HasIndex("MerchantId", "InFeed", "Title", "Brand", "Gtin", "ExternalId", "Id")
+                        .HasDatabaseName("IX_Products_Search");
+
                     b.ToTable("Products");
                 });
 

@@ -110,6 +110,7 @@ public static class ExpertEndpoints
         expert.MapExpertChatActionEndpoints();
         expert.MapExpertDiscountCodeEndpoints();
         expert.MapExpertShareEndpoints();
+        expert.MapExpertProductEndpoints();
 
         expert.MapExpertChatSignals();
     }
