@@ -193,6 +193,7 @@ public static class WebSetup
         app.MapLeftMessageEndpoints();
         app.MapLeftMessageLinks();
         app.MapShopperEventEndpoints();
+        app.MapProductImportEndpoints();
         app.MapDemoShop();
         app.MapHub<ShopperHub>(ShopperHub.Path).RequireCors(WidgetCorsPolicyProvider.Policy).RequireShopperOrigin();
         app.MapHub<ExpertHub>(ExpertHub.Path);
