@@ -194,6 +194,7 @@ public static class WebSetup
         app.MapLeftMessageLinks();
         app.MapShareLinks();
         app.MapShopperEventEndpoints();
+        app.MapProductImportEndpoints();
         app.MapDemoShop();
         app.MapHub<ShopperHub>(ShopperHub.Path).RequireCors(WidgetCorsPolicyProvider.Policy).RequireShopperOrigin();
         app.MapHub<ExpertHub>(ExpertHub.Path);

@@ -43,4 +43,11 @@ public sealed class ProductImport : ITenantOwned
 
     /// <summary>The URL response's Last-Modified, for the next conditional GET.</summary>
     public string? LastModified { get; set; }
+
+    /// <summary>
+    /// While Running: until when the app instance running it holds the merchant's import lease (renewed as the import
+    /// makes progress). A Running import whose lease has run out was abandoned (its instance stopped) and is failed by
+    /// the next start-up or the next import of the merchant. Null on imports from before leases.
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
 }

@@ -17,5 +17,9 @@ internal sealed class ProductImportConfiguration : IEntityTypeConfiguration<Prod
         builder.Property(i => i.ETag).HasMaxLength(200);
         builder.Property(i => i.LastModified).HasMaxLength(64);
         builder.HasIndex(i => new { i.MerchantId, i.StartedAt });
+
+        // The import lease: at most one Running import per merchant, whichever app instance runs it. A second start
+        // fails on this index (and is refused) unless the Running one's lease ran out (it is failed first).
+        builder.HasIndex(i => i.MerchantId).IsUnique().HasFilter("[Status] = 'Running'").HasDatabaseName("IX_ProductImports_MerchantId_Running");
     }
 }

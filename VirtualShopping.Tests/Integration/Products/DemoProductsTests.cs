@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Products;
+using VirtualShopping.Domain.Settings;
 using VirtualShopping.Tests.Support;
 using VirtualShopping.Web.Features.Demo;
+using VirtualShopping.Web.Features.Products;
 
 namespace VirtualShopping.Tests.Integration.Products;
 
@@ -18,7 +20,7 @@ public sealed class DemoProductsTests(VirtualShoppingFactory factory) : IClassFi
 
         Assert.InRange(catalogue.Products.Count, 20, 30);
         var import = Assert.Single(catalogue.Imports);
-        Assert.Equal((ProductImportStatus.Succeeded, DemoMerchantSeeder.DemoFeedName, catalogue.Products.Count, 0), (import.Status, import.SourceName, import.Created, import.Rejected));
+        Assert.Equal((ProductImportStatus.Succeeded, ProductImportSource.Upload, DemoMerchantSeeder.DemoFeedName, catalogue.Products.Count, 0), (import.Status, import.Source, import.SourceName, import.Created, import.Rejected));
         var boots = catalogue.Products.Where(p => p.ItemGroupId == "TRB").ToList();
         Assert.True(boots.Count >= 4 && boots.All(b => b.Size is not null), "boots in sizes");
         Assert.True(catalogue.Products.Where(p => p.ItemGroupId == "SSJ").Select(p => p.Color).Distinct().Count() >= 3, "jackets in colours");
@@ -31,5 +33,32 @@ public sealed class DemoProductsTests(VirtualShoppingFactory factory) : IClassFi
         await using var scope = factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoMerchantSeeder>().SeedAsync();
         Assert.Equal(1, await factory.InMerchantAsync(merchant.Id, db => db.ProductImports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_demo_has_no_made_up_feed_url_so_no_recurring_import_fails_and_an_old_demo_database_loses_it_at_the_next_start()
+    {
+        var merchant = await factory.DemoMerchantAsync();
+        var settings = await factory.InMerchantAsync(merchant.Id, db => db.AccountSettings.AsNoTracking().SingleAsync());
+        Assert.Equal((null, ProductFeedSchedule.Manual), (settings.ProductFeedUrl, settings.ProductFeedSchedule));
+        Assert.DoesNotContain(RecurringJobIds(), id => id == ProductFeedJobs.JobId(merchant.Id));
+        Assert.DoesNotContain(await factory.InMerchantAsync(merchant.Id, db => db.ProductImports.AsNoTracking().ToListAsync()), i => i.Status == ProductImportStatus.Failed);
+
+        // A demo database seeded before this fix had the made-up URL on a daily schedule.
+        await factory.InMerchantAsync(merchant.Id, db => db.AccountSettings.ExecuteUpdateAsync(u => u
+            .SetProperty(s => s.ProductFeedUrl, DemoMerchantSeeder.MadeUpFeedUrl).SetProperty(s => s.ProductFeedSchedule, ProductFeedSchedule.Daily)));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoMerchantSeeder>().SeedAsync();
+        }
+
+        settings = await factory.InMerchantAsync(merchant.Id, db => db.AccountSettings.AsNoTracking().SingleAsync());
+        Assert.Equal((null, ProductFeedSchedule.Manual), (settings.ProductFeedUrl, settings.ProductFeedSchedule));
+    }
+
+    private List<string> RecurringJobIds()
+    {
+        using var connection = factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        return [.. Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Select(j => j.Id)];
     }
 }

@@ -101,6 +101,7 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["DELETE /api/v1/settings/discount-codes/{codeId:guid}"] = [HqAdmin],
         ["GET /api/v1/left-messages/"] = DashboardStaff,
         ["POST /api/v1/left-messages/{id:guid}/replies"] = DashboardStaff,
+        ["POST /api/v1/products/imports"] = [HqAdmin, Manager, SupportStaff], // the Products page's right (SuperviseChats), as its upload
         ["GET /inbox/attachments/{chatId:guid}/{attachmentId:guid}"] = DashboardStaff, // Policies.Inbox: every staff role; ChatAccess decides per chat (404)
 
         // The widget (public, then the shopper's session).

@@ -1,10 +1,16 @@
+using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Products;
+using VirtualShopping.Domain.Settings;
+using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Features.Products;
 
 namespace VirtualShopping.Web.Features.Demo;
 
 public sealed partial class DemoMerchantSeeder
 {
+    /// <summary>The made-up feed URL demo databases seeded before had: it can never be downloaded.</summary>
+    public const string MadeUpFeedUrl = "https://www.demo-outfitters.example/feeds/google-merchant.xml";
+
     /// <summary>The bundled sample feed's name in the import history.</summary>
     public const string DemoFeedName = "demo-products.xml";
 
@@ -23,5 +29,18 @@ public sealed partial class DemoMerchantSeeder
         {
             throw new InvalidOperationException($"The demo product feed did not import: {import.Error}");
         }
+    }
+
+    /// <summary>
+    /// A demo database seeded with the made-up feed URL (its daily import failed every night) loses it: the demo's
+    /// catalogue is the bundled upload, imported by hand from the Products page; its schedule goes back to Manual.
+    /// </summary>
+    private static async Task ForgetMadeUpFeedUrlAsync(VirtualShoppingDbContext db, CancellationToken cancellationToken)
+    {
+        var merchantId = await db.Merchants.IgnoreQueryFilters().Where(m => m.Name == MerchantName).Select(m => m.Id).FirstAsync(cancellationToken);
+        // The start-up reconcile that follows removes its recurring job.
+        await db.AccountSettings.IgnoreQueryFilters()
+            .Where(s => s.MerchantId == merchantId && s.ProductFeedUrl == MadeUpFeedUrl)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ProductFeedUrl, (string?)null).SetProperty(s => s.ProductFeedSchedule, ProductFeedSchedule.Manual), cancellationToken);
     }
 }

@@ -56,6 +56,7 @@ public sealed partial class DemoMerchantSeeder(
             {
                 await AllowDemoShopAsync(check, cancellationToken);
                 await AddInboxHistoryAsync(check, cancellationToken);
+                await ForgetMadeUpFeedUrlAsync(check, cancellationToken);
                 return;
             }
         }
@@ -195,7 +196,8 @@ public sealed partial class DemoMerchantSeeder(
             MerchantId = merchant.Id,
             Currency = "GBP",
             TimeZoneId = "Europe/London",
-            ProductFeedUrl = "https://www.demo-outfitters.example/feeds/google-merchant.xml",
+            // No feed URL (an .example address would fail every day): the catalogue comes from the bundled feed, as an upload.
+            ProductFeedSchedule = ProductFeedSchedule.Manual,
             ContactChannels = ContactChannels.Email | ContactChannels.Sms,
             LeftMessageSenderId = "DemoOutfit",
             LeftMessageExpiredUrl = "https://www.demo-outfitters.example/customer-service",

@@ -14,7 +14,8 @@ public sealed class ProductFeedJob(
     IDbContextFactory<VirtualShoppingDbContext> contexts,
     MerchantScope scope,
     ProductFeedDownloader downloader,
-    ProductImporter importer)
+    ProductImporter importer,
+    ILogger<ProductFeedJob> logger)
 {
     /// <summary>No retries: every run records its outcome, and the schedule brings the next one.</summary>
     [AutomaticRetry(Attempts = 0)]
@@ -50,9 +51,18 @@ public sealed class ProductFeedJob(
 
         await using (download)
         {
-            return download.NotModified
-                ? await importer.RecordNotModifiedAsync(merchantId, url, download.ETag ?? last?.ETag, download.LastModified ?? last?.LastModified, cancellationToken)
-                : await importer.ImportAsync(merchantId, download.Body, ProductImportSource.Url, url, download.ETag, download.LastModified, cancellationToken);
+            try
+            {
+                return download.NotModified
+                    ? await importer.RecordNotModifiedAsync(merchantId, url, download.ETag ?? last?.ETag, download.LastModified ?? last?.LastModified, cancellationToken)
+                    : await importer.ImportAsync(merchantId, download.Body, ProductImportSource.Url, url, download.ETag, download.LastModified, cancellationToken);
+            }
+            catch (ProductImportBusyException)
+            {
+                // Another app instance is importing this merchant's products right now (the same schedule fired there): its import stands.
+                logger.ImportBusy(merchantId);
+                return null;
+            }
         }
     }
 }

@@ -26,6 +26,17 @@ public sealed class ProductImporter(
 {
     public const int BatchSize = 1000;
 
+    /// <summary>How long a Running import's lease lasts without progress: after that, another start (or start-up) takes it as abandoned.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(5);
+
+    /// <summary>The lease is renewed as the feed is read, at most this often.</summary>
+    public static readonly TimeSpan LeaseRenewal = TimeSpan.FromMinutes(1);
+
+    /// <summary>What an abandoned import (its app instance stopped while it ran) says in the history.</summary>
+    public const string AbandonedError = "The app stopped before this import finished; nothing was applied.";
+
+    private const string LeaseLostError = "This import stopped making progress and was taken as abandoned; nothing was applied. Try again.";
+
     public async Task<ProductImport> ImportAsync(
         Guid merchantId, Stream feed, ProductImportSource source, string sourceName, string? eTag, string? lastModified, CancellationToken cancellationToken)
     {
@@ -36,7 +47,11 @@ public sealed class ProductImporter(
         var import = await StartAsync(merchantId, source, sourceName, eTag, lastModified, cancellationToken);
         try
         {
-            await StageAsync(import, feed, cancellationToken);
+            await using (var leased = new LeaseRenewingStream(feed, clock, LeaseRenewal, ct => RenewLeaseAsync(import.Id, ct)))
+            {
+                await StageAsync(import, leased, cancellationToken);
+            }
+
             await ApplyAsync(import, cancellationToken);
             logger.ImportSucceeded(merchantId, import.Id, import.RowsRead, import.Created, import.Updated, import.MadeUnavailable, import.Rejected);
             return import;
@@ -44,6 +59,10 @@ public sealed class ProductImporter(
         catch (ProductFeedFormatException e)
         {
             return await FailAsync(import, e.Message);
+        }
+        catch (ProductImportLeaseLostException)
+        {
+            return await FailAsync(import, LeaseLostError);
         }
         catch (OperationCanceledException)
         {
@@ -90,18 +109,90 @@ public sealed class ProductImporter(
         return import;
     }
 
+    /// <summary>
+    /// Fails every Running import whose lease has run out (its app instance stopped while it ran) and deletes what it
+    /// staged: the merchant's in scope, or every merchant's with <paramref name="allMerchants"/> (at start-up).
+    /// </summary>
+    public static async Task<int> FailAbandonedAsync(VirtualShoppingDbContext db, DateTimeOffset now, bool allMerchants, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var imports = allMerchants ? db.ProductImports.IgnoreQueryFilters() : db.ProductImports;
+        var abandoned = await imports.Where(i => i.Status == ProductImportStatus.Running && (i.LeaseUntil == null || i.LeaseUntil < now))
+            .Select(i => i.Id).ToListAsync(cancellationToken);
+        if (abandoned.Count == 0)
+        {
+            return 0;
+        }
+
+        // Failed first, and only while still abandoned: an owner that renews in between keeps its import.
+        var failed = await imports
+            .Where(i => abandoned.Contains(i.Id) && i.Status == ProductImportStatus.Running && (i.LeaseUntil == null || i.LeaseUntil < now))
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(i => i.Status, ProductImportStatus.Failed).SetProperty(i => i.Error, AbandonedError).SetProperty(i => i.FinishedAt, now)
+                    .SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null).SetProperty(i => i.Created, 0).SetProperty(i => i.Updated, 0)
+                    .SetProperty(i => i.Unchanged, 0).SetProperty(i => i.MadeUnavailable, 0),
+                cancellationToken);
+        await db.StagedProducts.IgnoreQueryFilters()
+            .Where(s => abandoned.Contains(s.ImportId) && !db.ProductImports.IgnoreQueryFilters().Any(i => i.Id == s.ImportId && i.Status == ProductImportStatus.Running))
+            .ExecuteDeleteAsync(cancellationToken);
+        return failed;
+    }
+
+    /// <summary>
+    /// Records the import Running and takes the merchant's import lease: an abandoned import of the merchant is failed
+    /// first; another instance's live one refuses this start (<see cref="ProductImportBusyException"/>).
+    /// </summary>
     private async Task<ProductImport> StartAsync(
         Guid merchantId, ProductImportSource source, string sourceName, string? eTag, string? lastModified, CancellationToken cancellationToken)
     {
-        var import = new ProductImport
+        for (var attempt = 0; ; attempt++)
         {
-            MerchantId = merchantId, Source = source, SourceName = Cut(sourceName, ProductImport.MaxSourceNameLength),
-            StartedAt = clock.GetUtcNow(), Status = ProductImportStatus.Running, ETag = eTag, LastModified = lastModified,
-        };
+            var now = clock.GetUtcNow();
+            var import = new ProductImport
+            {
+                MerchantId = merchantId, Source = source, SourceName = Cut(sourceName, ProductImport.MaxSourceNameLength),
+                StartedAt = now, Status = ProductImportStatus.Running, ETag = eTag, LastModified = lastModified, LeaseUntil = now + LeaseDuration,
+            };
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await FailAbandonedAsync(db, now, allMerchants: false, cancellationToken) > 0)
+            {
+                logger.AbandonedImportsFailed(merchantId);
+            }
+
+            db.ProductImports.Add(import);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return import;
+            }
+            catch (DbUpdateException e) when (UniqueConstraint.IsViolatedBy(e))
+            {
+                // Another instance's import is Running: refused while its lease lasts (one more look in case it just ended).
+                var running = await db.ProductImports.AsNoTracking().Where(i => i.Status == ProductImportStatus.Running).FirstOrDefaultAsync(cancellationToken);
+                if (attempt > 0 || (running is not null && running.LeaseUntil >= now))
+                {
+                    throw new ProductImportBusyException(running?.SourceName, running?.StartedAt);
+                }
+            }
+        }
+    }
+
+    /// <summary>Extends the import's lease; throws <see cref="ProductImportLeaseLostException"/> when it is no longer this import's (failed as abandoned).</summary>
+    private async Task RenewLeaseAsync(Guid importId, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.ProductImports.Add(import);
-        await db.SaveChangesAsync(cancellationToken);
-        return import;
+        await RenewLeaseAsync(db, importId, cancellationToken);
+    }
+
+    private async Task RenewLeaseAsync(VirtualShoppingDbContext db, Guid importId, CancellationToken cancellationToken)
+    {
+        var until = clock.GetUtcNow() + LeaseDuration;
+        var renewed = await db.ProductImports.Where(i => i.Id == importId && i.Status == ProductImportStatus.Running)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.LeaseUntil, until), cancellationToken);
+        if (renewed == 0)
+        {
+            throw new ProductImportLeaseLostException();
+        }
     }
 
     /// <summary>Reads the whole feed into the staging table, a batch at a time, counting rows and keeping the first rejections.</summary>
@@ -183,6 +274,9 @@ public sealed class ProductImporter(
         var staged = db.StagedProducts.Where(s => s.ImportId == id);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
+        // Still this import's lease (not failed as abandoned meanwhile): held to the commit by the transaction.
+        await RenewLeaseAsync(db, id, cancellationToken);
+
         // The tenant filter keeps every statement to this merchant's products.
         import.MadeUnavailable = await db.Products
             .Where(p => p.InFeed && !staged.Any(s => s.ExternalId == p.ExternalId))
@@ -221,7 +315,7 @@ public sealed class ProductImporter(
         import.Status = ProductImportStatus.Succeeded;
         import.FinishedAt = clock.GetUtcNow();
         await db.ProductImports.Where(i => i.Id == id).ExecuteUpdateAsync(
-            u => u.SetProperty(i => i.Status, import.Status).SetProperty(i => i.FinishedAt, import.FinishedAt)
+            u => u.SetProperty(i => i.Status, import.Status).SetProperty(i => i.FinishedAt, import.FinishedAt).SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(i => i.Created, import.Created).SetProperty(i => i.Updated, import.Updated)
                 .SetProperty(i => i.Unchanged, import.Unchanged).SetProperty(i => i.MadeUnavailable, import.MadeUnavailable)
                 .SetProperty(i => i.RowsRead, import.RowsRead).SetProperty(i => i.Rejected, import.Rejected),
@@ -268,7 +362,7 @@ public sealed class ProductImporter(
         import.Created = import.Updated = import.Unchanged = import.MadeUnavailable = 0;
         await db.ProductImports.Where(i => i.Id == import.Id).ExecuteUpdateAsync(
             u => u.SetProperty(i => i.Status, import.Status).SetProperty(i => i.Error, import.Error).SetProperty(i => i.FinishedAt, import.FinishedAt)
-                .SetProperty(i => i.RowsRead, import.RowsRead).SetProperty(i => i.Rejected, import.Rejected),
+                .SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null).SetProperty(i => i.RowsRead, import.RowsRead).SetProperty(i => i.Rejected, import.Rejected),
             CancellationToken.None);
         logger.ImportRefused(import.MerchantId, import.Id, import.Error);
         return import;

@@ -18,6 +18,7 @@ internal static class ProductsSetup
             .ValidateOnStart();
         services.AddSingleton<ProductImportGate>();
         services.AddScoped<ProductImporter>();
+        services.AddSingleton<ProductFeedUploads>();
         services.AddScoped<ProductFeedJob>();
         services.AddScoped<ProductFeedJobs>();
         services.AddScoped<ProductCatalog>();
@@ -39,13 +40,23 @@ internal static class ProductsSetup
         return services;
     }
 
-    /// <summary>At start-up: every merchant's recurring feed import, as its Account settings say.</summary>
+    /// <summary>
+    /// At start-up: imports left Running by an app instance that stopped (their lease ran out) are failed and their
+    /// staged rows deleted; then every merchant's recurring feed import, as its Account settings say.
+    /// </summary>
     public static void ScheduleProductFeeds(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         try
         {
             using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>().CreateDbContext();
+            var abandoned = ProductImporter.FailAbandonedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), allMerchants: true, CancellationToken.None)
+                .GetAwaiter().GetResult();
+            if (abandoned > 0)
+            {
+                scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProductsSetup)).AbandonedImportsFailedAtStartUp(abandoned);
+            }
+
             scope.ServiceProvider.GetRequiredService<ProductFeedJobs>().ReconcileAsync(db, CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (DbException e)

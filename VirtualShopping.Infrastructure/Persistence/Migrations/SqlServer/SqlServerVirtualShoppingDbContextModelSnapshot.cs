@@ -1118,6 +1118,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("MadeUnavailable")
                         .HasColumnType("int");
 
@@ -1155,6 +1158,11 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MerchantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProductImports_MerchantId_Running")
+                        .HasFilter("[Status] = 'Running'");
 
                     b.HasIndex("MerchantId", "StartedAt");
 

@@ -1102,6 +1102,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MadeUnavailable")
                         .HasColumnType("INTEGER");
 
@@ -1139,6 +1142,11 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MerchantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProductImports_MerchantId_Running")
+                        .HasFilter("[Status] = 'Running'");
 
                     b.HasIndex("MerchantId", "StartedAt");
 
