@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Tests.Support;
@@ -147,6 +148,62 @@ public sealed class InboxJourneyTests(InboxBrowserFixture inbox) : IAsyncLifetim
         await Expect(card).ToContainTextAsync("10% off your first order");
         await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Copy" })).ToBeVisibleAsync();
         await Expect(card.GetByRole(AriaRole.Link, new() { Name = "Apply to cart" })).ToHaveAttributeAsync("href", "https://www.demo-outfitters.example/cart?discount=WELCOME10");
+    }
+
+    [Fact]
+    public async Task An_expert_sends_a_product_card_and_a_discount_code_from_the_web_inbox_and_the_shopper_opens_the_product_page_from_the_widget()
+    {
+        var sam = await ExpertInInboxAsync(DemoMerchantSeeder.ExpertEmail);
+        var samId = await inbox.StaffIdAsync(DemoMerchantSeeder.ExpertEmail);
+        // The demo feed's product pages are on a made-up site; this boot's page is the demo shop's (a redirect's target
+        // cannot be stood in for by a browser route).
+        var productLink = inbox.World.ShopUrl("/products/trail-runner-gtx");
+        await inbox.World.App.InMerchantAsync(inbox.MerchantId, db => db.Products.Where(p => p.ExternalId == "TRB-42").ExecuteUpdateAsync(u => u.SetProperty(p => p.Link, productLink)));
+        var widget = await ShopperAsync("Maya");
+        var chatId = await sam.ClaimAsync("Maya");
+        await Expect(widget.Log).ToContainTextAsync("Sam Taylor");
+
+        // The expert finds the boot by its feed id in the composer's product picker and sends it, then a discount code.
+        await sam.Conversation.GetByTestId("composer-product").ClickAsync();
+        await sam.Page.Locator("#product-picker-search").FillAsync("TRB-42");
+        var row = sam.Conversation.GetByTestId("picker-product").Filter(new() { HasText = "size 42" });
+        await Expect(row).ToHaveCountAsync(1);
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new("^Send ") }).ClickAsync();
+        var sent = sam.Conversation.Locator("[data-testid=message][data-kind=Product]");
+        await Expect(sent.GetByTestId("product-title")).ToContainTextAsync("Ridgeline Leather Hiking Boot, size 42");
+        await sam.Conversation.GetByTestId("composer-discount").ClickAsync();
+        await sam.Conversation.GetByTestId("discount-option").Filter(new() { HasText = "WELCOME10" }).ClickAsync();
+        await Expect(sam.Conversation.Locator("[data-testid=message][data-kind=Discount]")).ToContainTextAsync("WELCOME10");
+
+        // The shopper gets both in the widget.
+        var card = widget.Log.GetByTestId("product").Filter(new() { HasText = "size 42" });
+        var link = card.GetByRole(AriaRole.Link, new() { Name = "Ridgeline Leather Hiking Boot, size 42", Exact = true });
+        await Expect(link).ToBeVisibleAsync();
+        await Expect(widget.Log.GetByTestId("discount")).ToContainTextAsync("WELCOME10");
+        var shareUrl = await link.GetAttributeAsync("href") ?? "";
+        Assert.StartsWith(inbox.World.AppBaseUrl.TrimEnd('/') + "/p/", shareUrl, StringComparison.Ordinal);
+        var token = shareUrl[(shareUrl.LastIndexOf('/') + 1)..];
+
+        // The expert checks the card from the inbox: the product page opens, and it is not a shopper's click.
+        var checkedByExpert = await sam.Page.Context.RunAndWaitForPageAsync(() => sent.GetByTestId("product-link").ClickAsync());
+        await checkedByExpert.WaitForLoadStateAsync();
+        Assert.StartsWith(productLink + "?utm_source=virtualshopping", checkedByExpert.Url, StringComparison.Ordinal);
+        await checkedByExpert.CloseAsync();
+
+        // The shopper opens it through the app's short link, which leads to the product page with the campaign's utm
+        // parameters and records the click for the expert who sent it.
+        var productPage = await widget.Page.Context.RunAndWaitForPageAsync(() => link.ClickAsync());
+        await productPage.WaitForLoadStateAsync();
+        Assert.Equal(
+            $"{productLink}?utm_source=virtualshopping&utm_medium=chat&utm_campaign=expert_share&utm_content={token}",
+            productPage.Url);
+        await Expect(productPage.Locator("h1")).ToContainTextAsync("Trail Runner");
+        await Expect(widget.Log).ToContainTextAsync("WELCOME10");
+
+        var clicks = await inbox.World.App.InMerchantAsync(inbox.MerchantId, db =>
+            db.ProductShareClicks.AsNoTracking().Where(c => db.ProductShares.Any(s => s.Id == c.ShareId && s.Token == token && s.ChatId == chatId)).ToListAsync());
+        var click = Assert.Single(clicks);
+        Assert.Equal(samId, click.StaffMemberId);
     }
 
     [Fact]
