@@ -53,4 +53,12 @@ public sealed class ProductCardViewTests
         Assert.Equal(card, read);
         Assert.Contains("\"availability\":\"OutOfStock\"", card.ToData(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Trail Runner 2 (Grey, 41.5): 89.00 GBP, in stock https://chat.example/p/Ab3dEf6hJk9m", "Trail Runner 2 (Grey, 41.5): 89.00 GBP, in stock")]
+    [InlineData("Have a look at https://shop.example/p/trail", "Have a look at https://shop.example/p/trail")]
+    [InlineData("See https://shop.example/tents", "See https://shop.example/tents")]
+    [InlineData("Hello", "Hello")]
+    public void The_inbox_preview_of_a_product_card_leaves_out_its_share_link_and_other_texts_are_unchanged(string text, string preview) =>
+        Assert.Equal(preview, ProductCardView.PreviewOf(text));
 }

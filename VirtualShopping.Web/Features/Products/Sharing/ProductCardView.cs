@@ -55,6 +55,19 @@ public sealed record ProductCardView(
         return parts.Length == 0 ? null : string.Join(", ", parts);
     }
 
+    /// <summary>
+    /// A message's text for one-line previews (the inbox list): a product card's plain line without its share link at the
+    /// end; any other text as it is.
+    /// </summary>
+    public static string PreviewOf(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var space = text.LastIndexOf(' ');
+        var tail = space < 0 ? string.Empty : text[(space + 1)..];
+        var slash = tail.LastIndexOf("/p/", StringComparison.Ordinal);
+        return slash > 0 && Uri.IsWellFormedUriString(tail, UriKind.Absolute) && ShareToken.IsWellFormed(tail[(slash + 3)..]) ? text[..space] : text;
+    }
+
     /// <summary>The view stored in a message's Data, or null when there is none.</summary>
     public static ProductCardView? Read(string? data) => string.IsNullOrEmpty(data) ? null : JsonSerializer.Deserialize<ProductCardView>(data, Json);
 
