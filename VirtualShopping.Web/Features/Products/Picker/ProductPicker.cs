@@ -66,8 +66,16 @@ public sealed class ProductPicker(IDbContextFactory<VirtualShoppingDbContext> co
             return await BrowseAsync(db, merchant.MerchantId, favouriteIds, take, cancellationToken);
         }
 
-        // First the page's ids, from the narrow IX_Products_Search index alone (every column matched and ordered by is in
-        // it), then those products by primary key. A GTIN is digits only: a term with anything else cannot be in one.
+        if (db.Database.IsSqlite() && term.EnumerateRunes().Count() >= ProductSearchIndex.MinTermLength && merchant.MerchantId is { } merchantId)
+        {
+            var favourites = favouriteIds.ToHashSet();
+            var hits = await ProductSearchIndex.SearchAsync(db, merchantId, term, favouriteIds, take, cancellationToken);
+            var found = await ByIdAsync(db, merchantId, hits, cancellationToken);
+            return [.. hits.Where(found.ContainsKey).Select(id => PickerProduct.Of(found[id], favourites.Contains(id)))];
+        }
+
+        // SQL Server, and terms too short for trigrams: first the page's ids, from the narrow IX_Products_Search index alone
+        // (every column matched and ordered by is in it), then those products by primary key. A GTIN is digits only: a term with anything else cannot be in one.
         var pattern = LikePattern.Containing(term);
         var digits = term.All(char.IsAsciiDigit);
         var page = await db.Products
