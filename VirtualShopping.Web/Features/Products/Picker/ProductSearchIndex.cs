@@ -23,12 +23,10 @@ internal static class ProductSearchIndex
     /// </summary>
     public static async Task<List<Guid>> SearchAsync(VirtualShoppingDbContext db, Guid merchantId, string term, IReadOnlyCollection<Guid> favouriteIds, int take, CancellationToken cancellationToken)
     {
-        var digits = term.All(char.IsAsciiDigit);
-        var columns = digits ? "{Title Brand Gtin ExternalId}" : "{Title Brand ExternalId}";
-        var match = columns + " : \"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var match = Match(term);
         var merchant = Text(merchantId);
         var favourites = JsonSerializer.Serialize(favouriteIds.Select(Text));
-        var exactGtin = digits ? 1 : 0;
+        var exactGtin = term.All(char.IsAsciiDigit) ? 1 : 0;
         var ids = await db.Database.SqlQuery<string>(
             $"""
             SELECT "ProductId" AS "Value" FROM "ProductSearchFts"
@@ -39,6 +37,36 @@ internal static class ProductSearchIndex
             """).ToListAsync(cancellationToken);
         return [.. ids.Select(id => Guid.Parse(id, CultureInfo.InvariantCulture))];
     }
+
+    /// <summary>How many of the merchant's products match <paramref name="term"/> (as <see cref="SearchAsync"/> does), counting at most <paramref name="cap"/>.</summary>
+    public static Task<int> CountAsync(VirtualShoppingDbContext db, Guid merchantId, string term, int cap, CancellationToken cancellationToken)
+    {
+        var match = Match(term);
+        var merchant = Text(merchantId);
+        return db.Database.SqlQuery<int>(
+            $"""
+            SELECT count(*) AS "Value" FROM (SELECT 1 FROM "ProductSearchFts" WHERE "ProductSearchFts" MATCH {match} AND "MerchantId" = {merchant} LIMIT {cap})
+            """).SingleAsync(cancellationToken);
+    }
+
+    /// <summary>The merchant's products whose GTIN is exactly <paramref name="gtin"/> (found by the index, not by a scan).</summary>
+    public static async Task<List<Guid>> GtinAsync(VirtualShoppingDbContext db, Guid merchantId, string gtin, CancellationToken cancellationToken)
+    {
+        var match = "{Gtin} : " + Quoted(gtin);
+        var merchant = Text(merchantId);
+        var ids = await db.Database.SqlQuery<string>(
+            $"""
+            SELECT "ProductId" AS "Value" FROM "ProductSearchFts" WHERE "ProductSearchFts" MATCH {match} AND "MerchantId" = {merchant} AND "Gtin" = {gtin}
+            """).ToListAsync(cancellationToken);
+        return [.. ids.Select(id => Guid.Parse(id, CultureInfo.InvariantCulture))];
+    }
+
+    /// <summary>The MATCH expression for a term: the columns searched (GTIN only for digits) and the term as one FTS5 string.</summary>
+    private static string Match(string term) =>
+        (term.All(char.IsAsciiDigit) ? "{Title Brand Gtin ExternalId} : " : "{Title Brand ExternalId} : ") + Quoted(term);
+
+    /// <summary>Text as an FTS5 string (double quotes doubled): matched as written, never read as query syntax.</summary>
+    private static string Quoted(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>A GUID as EF Core stores it in SQLite (upper-case text).</summary>
     private static string Text(Guid id) => id.ToString("D").ToUpperInvariant();
