@@ -19,6 +19,9 @@ public sealed class ProductPicker(IDbContextFactory<VirtualShoppingDbContext> co
 
     public const int MaxTake = 50;
 
+    /// <summary>A term in at least this many of the merchant's products is common (SQLite reads those in index order).</summary>
+    public const int CommonTerm = 1_000;
+
     /// <summary>How many of an expert's favourites rank first (they go into the search as a list of parameters).</summary>
     public const int MaxRankedFavourites = 500;
 
@@ -66,22 +69,72 @@ public sealed class ProductPicker(IDbContextFactory<VirtualShoppingDbContext> co
             return await BrowseAsync(db, merchant.MerchantId, favouriteIds, take, cancellationToken);
         }
 
-        // First the page's ids, from the narrow IX_Products_Search index alone (every column matched and ordered by is in
-        // it), then those products by primary key. A GTIN is digits only: a term with anything else cannot be in one.
+        var favourites = favouriteIds.ToHashSet();
         var pattern = LikePattern.Containing(term);
         var digits = term.All(char.IsAsciiDigit);
-        var page = await db.Products
-            .Where(p => EF.Functions.Like(p.Title, pattern, LikePattern.Escape)
-                || (p.Brand != null && EF.Functions.Like(p.Brand, pattern, LikePattern.Escape))
-                || (digits && p.Gtin != null && EF.Functions.Like(p.Gtin, pattern, LikePattern.Escape))
-                || EF.Functions.Like(p.ExternalId, pattern, LikePattern.Escape))
+        List<Guid> page;
+        if (db.Database.IsSqlite() && term.EnumerateRunes().Count() >= ProductSearchIndex.MinTermLength && merchant.MerchantId is { } merchantId)
+        {
+            // SQLite's trigram index: a term in fewer than CommonTerm products is found and ranked there alone; a more
+            // common one reads the first page straight off IX_Products_Search's order (after the exact ids and favourites).
+            page = await ProductSearchIndex.CountAsync(db, merchantId, term, CommonTerm, cancellationToken) < CommonTerm
+                ? await ProductSearchIndex.SearchAsync(db, merchantId, term, favouriteIds, take, cancellationToken)
+                : await CommonTermAsync(db, merchantId, term, pattern, digits, favouriteIds, take, cancellationToken);
+        }
+        else
+        {
+            // SQL Server, and terms too short for trigrams: first the page's ids, from the narrow IX_Products_Search index
+            // alone (every column matched and ordered by is in it), then those products by primary key.
+            page = await Ranked(Matching(db.Products, pattern, digits), term, digits, favouriteIds).Take(take).ToListAsync(cancellationToken);
+        }
+
+        var products = await ByIdAsync(db, merchant.MerchantId, page, cancellationToken);
+        return [.. page.Where(products.ContainsKey).Select(id => PickerProduct.Of(products[id], favourites.Contains(id)))];
+    }
+
+    /// <summary>Products whose title, brand, feed id or (for a term of digits only: a GTIN is digits) GTIN is LIKE the pattern.</summary>
+    private static IQueryable<Product> Matching(IQueryable<Product> products, string pattern, bool digits) =>
+        products.Where(p => EF.Functions.Like(p.Title, pattern, LikePattern.Escape)
+            || (p.Brand != null && EF.Functions.Like(p.Brand, pattern, LikePattern.Escape))
+            || (digits && p.Gtin != null && EF.Functions.Like(p.Gtin, pattern, LikePattern.Escape))
+            || EF.Functions.Like(p.ExternalId, pattern, LikePattern.Escape));
+
+    /// <summary>The picker's order: exact feed id or GTIN, the expert's favourites, in the feed, title, feed id.</summary>
+    private static IQueryable<Guid> Ranked(IQueryable<Product> products, string term, bool digits, List<Guid> favouriteIds) =>
+        products
             .Select(p => new { p.Id, Exact = p.ExternalId == term || (digits && p.Gtin == term), Favourite = favouriteIds.Contains(p.Id), p.InFeed, p.Title, p.ExternalId })
             .OrderByDescending(r => r.Exact).ThenByDescending(r => r.Favourite).ThenByDescending(r => r.InFeed).ThenBy(r => r.Title).ThenBy(r => r.ExternalId)
-            .Take(take)
-            .Select(r => new { r.Id, r.Favourite })
-            .ToListAsync(cancellationToken);
-        var products = await ByIdAsync(db, merchant.MerchantId, [.. page.Select(r => r.Id)], cancellationToken);
-        return [.. page.Where(r => products.ContainsKey(r.Id)).Select(r => PickerProduct.Of(products[r.Id], r.Favourite))];
+            .Select(r => r.Id);
+
+    /// <summary>
+    /// A term in many products (SQLite): the exact feed id / GTIN and the favourites that match, ranked among themselves by
+    /// primary key, then the rest in IX_Products_Search's order (in the feed first, by title), which stops at the page's end.
+    /// </summary>
+    private static async Task<List<Guid>> CommonTermAsync(VirtualShoppingDbContext db, Guid merchantId, string term, string pattern, bool digits, List<Guid> favouriteIds, int take, CancellationToken cancellationToken)
+    {
+        var headIds = await db.Products.Where(p => p.ExternalId == term).Select(p => p.Id).ToListAsync(cancellationToken);
+        if (digits)
+        {
+            headIds.AddRange(await ProductSearchIndex.GtinAsync(db, merchantId, term, cancellationToken));
+        }
+
+        headIds = [.. headIds.Concat(favouriteIds).Distinct()];
+
+        // By primary key (the tenant filter would lead SQLite to scan the merchant's products); ByIdAsync checks the merchant.
+        var page = await Ranked(Matching(db.Products.IgnoreQueryFilters().Where(p => headIds.Contains(p.Id)), pattern, digits), term, digits, favouriteIds)
+            .Take(take).ToListAsync(cancellationToken);
+        foreach (var inFeed in new[] { true, false })
+        {
+            if (page.Count >= take)
+            {
+                break;
+            }
+
+            page.AddRange(await Matching(db.Products.Where(p => p.InFeed == inFeed && !headIds.Contains(p.Id)), pattern, digits)
+                .OrderBy(p => p.Title).ThenBy(p => p.ExternalId).Select(p => p.Id).Take(take - page.Count).ToListAsync(cancellationToken));
+        }
+
+        return page;
     }
 
     /// <summary>
