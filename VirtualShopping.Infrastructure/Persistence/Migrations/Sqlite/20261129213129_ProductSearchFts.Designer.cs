@@ -11,7 +11,7 @@ using VirtualShopping.Infrastructure.Persistence;
 namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVirtualShoppingDbContext))]
-    [Migration("20261129210032_ProductSearchFts")]
+    [Migration("20261129213129_ProductSearchFts")]
     partial class ProductSearchFts
     {
         /// <inheritdoc />
@@ -1105,6 +1105,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MadeUnavailable")
                         .HasColumnType("INTEGER");
 
@@ -1142,6 +1145,11 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MerchantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProductImports_MerchantId_Running")
+                        .HasFilter("[Status] = 'Running'");
 
                     b.HasIndex("MerchantId", "StartedAt");
 

@@ -12,7 +12,7 @@ using VirtualShopping.Infrastructure.Persistence;
 namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerVirtualShoppingDbContext))]
-    [Migration("20261129210100_ProductSearchFts")]
+    [Migration("20261129213145_ProductSearchFts")]
     partial class ProductSearchFts
     {
         /// <inheritdoc />
@@ -1121,6 +1121,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("MadeUnavailable")
                         .HasColumnType("int");
 
@@ -1158,6 +1161,11 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MerchantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProductImports_MerchantId_Running")
+                        .HasFilter("[Status] = 'Running'");
 
                     b.HasIndex("MerchantId", "StartedAt");
 
