@@ -5,6 +5,7 @@ using VirtualShopping.Tests.Integration.Chats;
 using VirtualShopping.Tests.Integration.Chats.Actions;
 using VirtualShopping.Tests.Support;
 using VirtualShopping.Web.Features.Chats;
+using VirtualShopping.Web.Features.Products;
 
 namespace VirtualShopping.Tests.Integration.Products.Sharing;
 
@@ -17,9 +18,7 @@ public sealed class ChatCardShareLinkTests(RoutingFactory factory) : IClassFixtu
         var world = await RoutingScenario.WorldAsync(factory, 1);
         var product = await ShareData.ProductAsync(factory, world.MerchantId, "https://routing-shop.example/products/trail-runner-2?colour=grey");
         await using var chat = await ActionScenario.ActiveChatAsync(factory, world);
-        var outcome = await ActionScenario.InMerchantAsync<ChatProducts, ChatActionOutcome<MessageView>>(
-            factory, world.MerchantId, products => products.SendAsync(world.Experts[0].Id, world.Experts[0].Name, chat.Id, product.Id, null, false));
-        var card = outcome.Value!.Product!;
+        var card = await SendCardAsync(world, chat.Id, product.Id);
         var token = card.Url[(card.Url.LastIndexOf('/') + 1)..];
         factory.Clock.Advance(TimeSpan.FromHours(2));
 
@@ -45,9 +44,7 @@ public sealed class ChatCardShareLinkTests(RoutingFactory factory) : IClassFixtu
         var world = await RoutingScenario.WorldAsync(factory, 1);
         var product = await ShareData.ProductAsync(factory, world.MerchantId, "https://routing-shop.example/products/trail-runner-2");
         await using var chat = await ActionScenario.ActiveChatAsync(factory, world);
-        var outcome = await ActionScenario.InMerchantAsync<ChatProducts, ChatActionOutcome<MessageView>>(
-            factory, world.MerchantId, products => products.SendAsync(world.Experts[0].Id, world.Experts[0].Name, chat.Id, product.Id, null, false));
-        var path = new Uri(outcome.Value!.Product!.Url).PathAndQuery;
+        var path = new Uri((await SendCardAsync(world, chat.Id, product.Id)).Url).PathAndQuery;
         var share = await factory.InMerchantAsync(world.MerchantId, db => db.ProductShares.AsNoTracking().SingleAsync(s => s.ChatId == chat.Id));
 
         var staff = await factory.SignInAsync(Web.Features.Demo.DemoMerchantSeeder.ExpertEmail);
@@ -62,5 +59,13 @@ public sealed class ChatCardShareLinkTests(RoutingFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Redirect, byShopper.StatusCode);
         Assert.Single(await ShareData.ClicksAsync(factory, world.MerchantId, share.Id));
+    }
+
+    /// <summary>The chat's expert sends the product as a card; its view, with the share link.</summary>
+    private async Task<ProductCardView> SendCardAsync(RoutingWorld world, Guid chatId, Guid productId)
+    {
+        var outcome = await ActionScenario.InMerchantAsync<ChatProducts, ChatActionOutcome<MessageView>>(
+            factory, world.MerchantId, products => products.SendAsync(world.Experts[0].Id, world.Experts[0].Name, chatId, productId, null, false));
+        return outcome.Value!.Product!;
     }
 }

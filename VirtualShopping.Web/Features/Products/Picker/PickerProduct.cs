@@ -34,9 +34,9 @@ public sealed record PickerProduct(
             ProductCardView.VariantOf(product),
             product.Brand,
             product.Gtin,
-            SafeUrl.IsHttps(product.ImageLink) ? product.ImageLink : null,
+            ProductCardView.ImageOf(product),
             product.Price,
-            product.SalePrice is { } sale && sale < product.Price ? sale : null,
+            ProductCardView.SalePriceOf(product),
             product.Currency,
             product.EffectiveAvailability,
             isFavourite);

@@ -39,12 +39,26 @@ public sealed record ProductCardView(
             product.Title,
             VariantOf(product),
             product.Brand,
-            SafeUrl.IsHttps(product.ImageLink) ? product.ImageLink : null,
+            ImageOf(product),
             product.Price,
-            product.SalePrice is { } sale && sale < product.Price ? sale : null,
+            SalePriceOf(product),
             product.Currency,
             product.EffectiveAvailability,
             shareUrl);
+    }
+
+    /// <summary>The product's image as staff and shoppers may be shown it: the merchant's URL over https only, else null.</summary>
+    public static string? ImageOf(Product product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        return SafeUrl.IsHttps(product.ImageLink) ? product.ImageLink : null;
+    }
+
+    /// <summary>The sale price, only when it is below the price.</summary>
+    public static decimal? SalePriceOf(Product product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        return product.SalePrice is { } sale && sale < product.Price ? sale : null;
     }
 
     /// <summary>"Grey, 41.5", "Grey" or "41.5"; null when the product has neither colour nor size.</summary>
