@@ -156,6 +156,7 @@ public sealed class ProductUploadLimitTests : IAsyncLifetime
     public ValueTask InitializeAsync()
     {
         factory.SetSetting("ProductFeeds:MaxBytes", "2048");
+        factory.SetSetting("ProductFeeds:MaxUnpackedBytes", "65536");
         return ValueTask.CompletedTask;
     }
 
@@ -190,5 +191,41 @@ public sealed class ProductUploadLimitTests : IAsyncLifetime
 
         Assert.Equal(imports, await factory.InMerchantAsync(demo.Id, db => db.ProductImports.CountAsync()));
         Assert.Empty(await factory.InMerchantAsync(demo.Id, db => db.Products.Where(p => p.ExternalId.StartsWith("BIG-")).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task A_small_gzip_file_that_unpacks_past_the_limit_fails_with_its_reason_and_changes_nothing()
+    {
+        var demo = await factory.DemoMerchantAsync();
+        var before = await factory.InMerchantAsync(demo.Id, db => db.Products.Where(p => p.InFeed).Select(p => p.ExternalId).OrderBy(id => id).ToListAsync());
+        var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
+        var rows = "id,title,link,price,availability\n" + string.Concat(Enumerable.Repeat("GZ-1,Same item again,https://shop.example/gz-1,9.00 GBP,in_stock\n", 5000));
+        using var packed = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            await gzip.WriteAsync(Encoding.UTF8.GetBytes(rows));
+        }
+
+        Assert.InRange(packed.Length, 1, 2048); // under the 2 KB file limit; unpacked, far over the 64 KB one
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(packed.ToArray()), "file", "catalogue.csv.gz" } };
+        using var response = await admin.PostAsync("/api/v1/products/imports", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("unpacks to more than 64 KB", problem.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await factory.InMerchantAsync(demo.Id, db => db.Products.Where(p => p.InFeed).Select(p => p.ExternalId).OrderBy(id => id).ToListAsync()));
+        Assert.Empty(await factory.InMerchantAsync(demo.Id, db => db.Products.Where(p => p.ExternalId.StartsWith("GZ-")).ToListAsync()));
+
+        // A gzip file within both limits is unpacked and imported.
+        using var small = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(small, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            await gzip.WriteAsync(Encoding.UTF8.GetBytes("id,title,link,price,availability\nGZ-1,Packed boot,https://shop.example/gz-1,59.00 GBP,in_stock\n"));
+        }
+
+        using var fits = new MultipartFormDataContent { { new ByteArrayContent(small.ToArray()), "file", "catalogue.csv.gz" } };
+        using var imported = await admin.PostAsync("/api/v1/products/imports", fits);
+        Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+        Assert.Equal(["GZ-1"], await factory.InMerchantAsync(demo.Id, db => db.Products.Where(p => p.InFeed).Select(p => p.ExternalId).ToListAsync()));
     }
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Microsoft.Extensions.Options;
 using VirtualShopping.Domain.Products;
 
@@ -87,10 +88,25 @@ public sealed class ProductFeedUploads(IServiceScopeFactory scopes, IOptions<Pro
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     var importer = scope.ServiceProvider.GetRequiredService<ProductImporter>();
-                    return await importer.ImportAsync(merchantId, feed.Content, ProductImportSource.Upload, name, null, null, stopping);
+                    await using var unpacked = await UnpackedAsync(feed.Content, options.Value.MaxUnpackedBytes);
+                    return await importer.ImportAsync(merchantId, unpacked ?? feed.Content, ProductImportSource.Upload, name, null, null, stopping);
                 }
             },
             CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A gzip file unpacked and bounded as a downloaded feed is (<see cref="ProductFeedOptions.MaxUnpackedBytes"/>, 500 MB),
+    /// so a small file that unpacks to gigabytes fails the import instead of running for hours; null for any other file.
+    /// </summary>
+    private static async Task<Stream?> UnpackedAsync(Stream file, long maxUnpacked)
+    {
+        var magic = new byte[2];
+        var read = await file.ReadAtLeastAsync(magic, 2, throwOnEndOfStream: false);
+        file.Position = 0;
+        return read == 2 && magic is [0x1f, 0x8b]
+            ? new BoundedReadStream(new GZipStream(file, CompressionMode.Decompress, leaveOpen: true), maxUnpacked, $"The file unpacks to more than {Size(maxUnpacked)}.", string.Empty, CancellationToken.None)
+            : null;
     }
 }
 
