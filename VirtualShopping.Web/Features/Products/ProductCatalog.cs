@@ -60,6 +60,16 @@ public sealed class ProductCatalog(IDbContextFactory<VirtualShoppingDbContext> c
         return string.IsNullOrEmpty(term) ? null : term.Length <= MaxSearchLength ? term : term[..MaxSearchLength];
     }
 
+    /// <summary>
+    /// Products whose title, brand or feed id contains the LIKE <paramref name="pattern"/> (see <see cref="LikePattern"/>),
+    /// and their GTIN when <paramref name="gtinToo"/>: the one matching rule of the Products page and the picker.
+    /// </summary>
+    internal static IQueryable<Product> Matching(IQueryable<Product> products, string pattern, bool gtinToo) =>
+        products.Where(p => EF.Functions.Like(p.Title, pattern, LikePattern.Escape)
+            || (p.Brand != null && EF.Functions.Like(p.Brand, pattern, LikePattern.Escape))
+            || (gtinToo && p.Gtin != null && EF.Functions.Like(p.Gtin, pattern, LikePattern.Escape))
+            || EF.Functions.Like(p.ExternalId, pattern, LikePattern.Escape));
+
     public async Task<ProductPage> SearchAsync(ProductQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -67,11 +77,7 @@ public sealed class ProductCatalog(IDbContextFactory<VirtualShoppingDbContext> c
         var products = db.Products.AsNoTracking();
         if (SearchTerm(query.Search) is { } term)
         {
-            var pattern = LikePattern.Containing(term);
-            products = products.Where(p => EF.Functions.Like(p.Title, pattern, LikePattern.Escape)
-                || (p.Brand != null && EF.Functions.Like(p.Brand, pattern, LikePattern.Escape))
-                || (p.Gtin != null && EF.Functions.Like(p.Gtin, pattern, LikePattern.Escape))
-                || EF.Functions.Like(p.ExternalId, pattern, LikePattern.Escape));
+            products = Matching(products, LikePattern.Containing(term), gtinToo: true);
         }
 
         if (query.NotInFeed)

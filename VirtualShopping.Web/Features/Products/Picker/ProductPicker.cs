@@ -94,10 +94,7 @@ public sealed class ProductPicker(IDbContextFactory<VirtualShoppingDbContext> co
 
     /// <summary>Products whose title, brand, feed id or (for a term of digits only: a GTIN is digits) GTIN is LIKE the pattern.</summary>
     private static IQueryable<Product> Matching(IQueryable<Product> products, string pattern, bool digits) =>
-        products.Where(p => EF.Functions.Like(p.Title, pattern, LikePattern.Escape)
-            || (p.Brand != null && EF.Functions.Like(p.Brand, pattern, LikePattern.Escape))
-            || (digits && p.Gtin != null && EF.Functions.Like(p.Gtin, pattern, LikePattern.Escape))
-            || EF.Functions.Like(p.ExternalId, pattern, LikePattern.Escape));
+        ProductCatalog.Matching(products, pattern, gtinToo: digits);
 
     /// <summary>The picker's order: exact feed id or GTIN, the expert's favourites, in the feed, title, feed id.</summary>
     private static IQueryable<Guid> Ranked(IQueryable<Product> products, string term, bool digits, List<Guid> favouriteIds) =>
