@@ -15,8 +15,11 @@ using VirtualShopping.Web.Features.Audit;
 using VirtualShopping.Web.Features.Chats;
 using VirtualShopping.Web.Features.LeftMessages;
 using VirtualShopping.Web.Features.Home;
+using VirtualShopping.Web.Features.Notifications;
 using VirtualShopping.Web.Features.Operations;
+using VirtualShopping.Web.Features.Orders;
 using VirtualShopping.Web.Features.Products;
+using VirtualShopping.Web.Features.Reports;
 using VirtualShopping.Web.Features.Settings;
 using VirtualShopping.Web.Features.Shoppers;
 using VirtualShopping.Web.Features.Staff;
@@ -138,6 +141,9 @@ public static class WebSetup
         services.AddScoped<LeftMessageReplyJob>();
         services.AddScoped<ShopperEventService>();
         services.AddProducts(configuration);
+        services.AddOrders();
+        services.AddReports();
+        services.AddNotificationEmails();
         return services;
     }
 
@@ -195,6 +201,9 @@ public static class WebSetup
         app.MapShareLinks();
         app.MapShopperEventEndpoints();
         app.MapProductImportEndpoints();
+        app.MapOrderEndpoints();
+        app.MapReportEndpoints();
+        app.MapNotificationEmailEndpoints();
         app.MapDemoShop();
         app.MapHub<ShopperHub>(ShopperHub.Path).RequireCors(WidgetCorsPolicyProvider.Policy).RequireShopperOrigin();
         app.MapHub<ExpertHub>(ExpertHub.Path);

@@ -10,6 +10,8 @@ namespace VirtualShopping.Domain.Chats;
 /// </summary>
 public sealed class Chat : ITenantOwned
 {
+    private string? shopperEmail;
+
     public const int MaxNameLength = 80;
     public const int MaxPageUrlLength = 2048;
 
@@ -22,7 +24,18 @@ public sealed class Chat : ITenantOwned
 
     public string? ShopperName { get; set; }
 
-    public string? ShopperEmail { get; set; }
+    public string? ShopperEmail
+    {
+        get => shopperEmail;
+        set
+        {
+            shopperEmail = value;
+            ShopperEmailHash = Orders.ShopperEmailHash.Of(value);
+        }
+    }
+
+    /// <summary><see cref="Orders.ShopperEmailHash"/> of <see cref="ShopperEmail"/>, kept with it: attribution matches an order's email by it.</summary>
+    public string? ShopperEmailHash { get; set; }
 
     /// <summary>The need (department) the shopper chose.</summary>
     public Guid DepartmentId { get; set; }

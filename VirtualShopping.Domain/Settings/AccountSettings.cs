@@ -37,6 +37,9 @@ public sealed class AccountSettings : ITenantOwned, IConcurrencyStamped, IAudite
     /// <summary>Where a shopper lands when their left-message link has expired.</summary>
     public string? LeftMessageExpiredUrl { get; set; }
 
+    /// <summary>How many days before an order a touch can credit it (1–90, see <c>AttributionRule</c>).</summary>
+    public int AttributionWindowDays { get; set; } = Orders.AttributionRule.DefaultWindowDays;
+
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public string AuditLabel => "Account settings";

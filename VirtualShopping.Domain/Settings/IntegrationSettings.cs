@@ -40,6 +40,18 @@ public sealed class IntegrationSettings : ITenantOwned, IConcurrencyStamped, IAu
 
     public string? MessengerPageAccessTokenHint { get; set; }
 
+    /// <summary>Shopify orders webhooks (orders/create, refunds/create, orders/cancelled) are taken when on.</summary>
+    public bool ShopifyEnabled { get; set; }
+
+    /// <summary>The shop's myshopify.com domain (X-Shopify-Shop-Domain), e.g. acme.myshopify.com.</summary>
+    public string? ShopifyShopDomain { get; set; }
+
+    /// <summary>The app's client secret that signs webhooks (X-Shopify-Hmac-Sha256).</summary>
+    [AuditMasked]
+    public string? ShopifyWebhookSecretProtected { get; set; }
+
+    public string? ShopifyWebhookSecretHint { get; set; }
+
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public string AuditLabel => "Integrations";

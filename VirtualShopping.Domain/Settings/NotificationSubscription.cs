@@ -20,6 +20,9 @@ public sealed class NotificationSubscription : ITenantOwned, IConcurrencyStamped
 
     public bool WeeklyDigest { get; set; }
 
+    /// <summary>The expert performance report by email: off, weekly or monthly.</summary>
+    public Notifications.ReportSchedule PerformanceReport { get; set; }
+
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     /// <summary>Set by whoever loads the row, for the audit log; not stored.</summary>

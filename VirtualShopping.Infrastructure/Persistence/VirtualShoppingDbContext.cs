@@ -8,6 +8,8 @@ using VirtualShopping.Domain.Audit;
 using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Domain.Notifications;
+using VirtualShopping.Domain.Orders;
 using VirtualShopping.Domain.Products;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Domain.Shoppers;
@@ -97,6 +99,16 @@ public abstract class VirtualShoppingDbContext
     public DbSet<ProductShare> ProductShares => Set<ProductShare>();
 
     public DbSet<ProductShareClick> ProductShareClicks => Set<ProductShareClick>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderAdjustment> OrderAdjustments => Set<OrderAdjustment>();
+
+    public DbSet<MerchantApiKey> MerchantApiKeys => Set<MerchantApiKey>();
+
+    public DbSet<WebhookReceipt> WebhookReceipts => Set<WebhookReceipt>();
+
+    public DbSet<EmailDispatch> EmailDispatches => Set<EmailDispatch>();
 
     /// <summary>Feed items of running imports, not yet applied (not tenant-filtered: always queried by import id).</summary>
     public DbSet<StagedProduct> StagedProducts => Set<StagedProduct>();

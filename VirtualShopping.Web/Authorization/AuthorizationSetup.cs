@@ -26,6 +26,8 @@ internal static class AuthorizationSetup
             .RequireAssertion(c => c.User.HasAccess(DashboardAccess.Settings)));
         options.AddPolicy(Policies.Analytics, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId)
             .RequireAssertion(c => c.User.HasAccess(DashboardAccess.Analytics)));
+        options.AddPolicy(Policies.Reports, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId)
+            .RequireAssertion(c => c.User.HasAccess(DashboardAccess.Analytics) || c.User.HasRole(StaffRoles.StoreManager)));
         options.FallbackPolicy = options.GetPolicy(Policies.Staff);
     }
 }

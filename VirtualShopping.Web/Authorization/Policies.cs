@@ -33,6 +33,12 @@ public static class Policies
     /// <summary>Reports and analytics: anyone granted "analytics" (HQ admins always).</summary>
     public const string Analytics = "analytics";
 
+    /// <summary>
+    /// The Reports area: HQ admins and anyone granted "analytics" see every store; store managers see their own stores'
+    /// figures only (<c>ReportScope</c> narrows every query).
+    /// </summary>
+    public const string Reports = "reports";
+
     /// <summary>Platform operators (`Operations:OperatorEmails`), who run the installation: the Hangfire dashboard. No merchant role grants it.</summary>
     public const string Operator = "operator";
 }

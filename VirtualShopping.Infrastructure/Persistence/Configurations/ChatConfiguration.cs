@@ -30,6 +30,8 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
         builder.HasIndex(c => new { c.Status, c.LastActivityAt });
         builder.HasIndex(c => new { c.MerchantId, c.ExpertId, c.Status });
         builder.HasIndex(c => new { c.MerchantId, c.ShopperId });
+        builder.Property(c => c.ShopperEmailHash).HasMaxLength(Domain.Orders.ShopperEmailHash.Length).IsUnicode(false);
+        builder.HasIndex(c => new { c.MerchantId, c.ShopperEmailHash });
         builder.HasOne<Store>().WithMany().HasForeignKey(c => c.StoreId).OnDelete(DeleteBehavior.Restrict);
 
         // The inbox lists chats by status and waiting time, per store, and the priority ones.

@@ -20,5 +20,8 @@ internal sealed class IntegrationSettingsConfiguration : IEntityTypeConfiguratio
         builder.Property(s => s.MessengerAppSecretHint).HasMaxLength(16);
         builder.Property(s => s.MessengerPageAccessTokenProtected).HasMaxLength(4000);
         builder.Property(s => s.MessengerPageAccessTokenHint).HasMaxLength(16);
+        builder.Property(s => s.ShopifyShopDomain).HasMaxLength(255);
+        builder.Property(s => s.ShopifyWebhookSecretProtected).HasMaxLength(2000);
+        builder.Property(s => s.ShopifyWebhookSecretHint).HasMaxLength(16);
     }
 }

@@ -12,5 +12,6 @@ internal sealed class NotificationSubscriptionConfiguration : IEntityTypeConfigu
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(s => s.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.MerchantId, s.StaffMemberId }).IsUnique();
         builder.Ignore(s => s.RecipientName);
+        builder.Property(s => s.PerformanceReport).HasConversion<string>().HasMaxLength(16);
     }
 }

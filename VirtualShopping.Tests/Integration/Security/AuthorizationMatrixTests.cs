@@ -57,6 +57,7 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["GET,POST /stores"] = [HqAdmin, SupportStaff],
         ["GET,POST /staff"] = [HqAdmin, Manager],
         ["GET,POST /products"] = [HqAdmin, Manager, SupportStaff],
+        ["GET,POST /reports"] = [HqAdmin, Manager], // and anyone granted analytics; managers see their stores' figures only
         ["GET,POST /settings/account"] = [HqAdmin],
         ["GET,POST /settings/chat"] = [HqAdmin],
         ["GET,POST /settings/departments"] = [HqAdmin],

@@ -402,6 +402,11 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShopperEmailHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ShopperId")
                         .HasColumnType("TEXT");
 
@@ -434,6 +439,8 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("StoreId");
+
+                    b.HasIndex("MerchantId", "ShopperEmailHash");
 
                     b.HasIndex("MerchantId", "ShopperId");
 
@@ -887,6 +894,315 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Stores");
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Notifications.EmailDispatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("MerchantId", "StaffMemberId", "Kind", "PeriodKey")
+                        .IsUnique();
+
+                    b.ToTable("EmailDispatches");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Orders.MerchantApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("MerchantId", "CreatedAt");
+
+                    b.ToTable("MerchantApiKeys");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Orders.Order", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttributedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AttributedDepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AttributedStaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AttributedStoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AttributionChatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttributionMatch")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttributionRuleName")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttributionTouch")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttributionTouchAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AttributionTouchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AttributionWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrowserId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerEmailHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("RefundedAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShareToken")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Shipping")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ShopperId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Subtotal")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Tax")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("MerchantId", "PlacedAt");
+
+                    b.HasIndex("MerchantId", "AttributedStaffMemberId", "PlacedAt");
+
+                    b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Orders.OrderAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("MerchantId", "OrderId", "Kind", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("OrderAdjustments");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Orders.WebhookReceipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "ReceivedAt");
+
+                    b.HasIndex("MerchantId", "Provider", "DeliveryId")
+                        .IsUnique();
+
+                    b.ToTable("WebhookReceipts");
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Products.DiscountCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1295,6 +1611,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AttributionWindowDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1558,6 +1877,21 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ShopifyEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShopifyShopDomain")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShopifyWebhookSecretHint")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShopifyWebhookSecretProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ZendeskApiTokenHint")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -1606,6 +1940,11 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("MissedChats")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PerformanceReport")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("StaffMemberId")
                         .HasColumnType("TEXT");
@@ -2505,6 +2844,63 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("OpeningHours");
 
                     b.Navigation("SpecialHours");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Notifications.EmailDispatch", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VirtualShopping.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Orders.MerchantApiKey", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Orders.Order", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Orders.OrderAdjustment", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VirtualShopping.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Orders.WebhookReceipt", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Products.DiscountCode", b =>

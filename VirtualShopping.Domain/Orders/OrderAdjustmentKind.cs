@@ -1,0 +1,7 @@
+namespace VirtualShopping.Domain.Orders;
+
+public enum OrderAdjustmentKind
+{
+    Refund = 0,
+    Cancellation = 1,
+}

@@ -1,0 +1,17 @@
+namespace VirtualShopping.Web.Features.Orders;
+
+internal static class OrdersSetup
+{
+    /// <summary>Orders: their intake (widget, order API, Shopify webhook), API keys, and attribution.</summary>
+    public static IServiceCollection AddOrders(this IServiceCollection services)
+    {
+        services.AddSingleton<OrderAttributor>();
+        return services;
+    }
+
+    /// <summary>The order API and the Shopify webhook.</summary>
+    public static void MapOrderEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+    }
+}
