@@ -52,6 +52,8 @@ public partial class VirtualShoppingFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:VirtualShopping", database.ConnectionString);
         builder.UseSetting("Attachments:Path", AttachmentsPath);
         builder.UseSetting("Seed:DemoMerchant", "true");
+        // Months of demo chats and orders: only tests of that history turn it on.
+        builder.UseSetting("Seed:DemoHistory", "false");
         builder.UseSetting("Seed:AdminPassword", DemoPassword);
         builder.UseSetting("AzureAd:ClientId", string.Empty);
 
