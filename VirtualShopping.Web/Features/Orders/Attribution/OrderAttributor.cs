@@ -36,17 +36,19 @@ public sealed class OrderAttributor(TimeProvider clock)
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(order);
         var merchantId = order.MerchantId;
-        var windowEnd = order.PlacedAt;
+        var windowEnd = order.PlacedAt.ToUniversalTime();
         var windowStart = windowEnd - TimeSpan.FromDays(windowDays);
         var touches = new List<AttributionTouch>();
 
-        // Chats of the same widget session, or where the shopper gave the order's email, that an expert held in the window.
+        // Chats of the same widget session, or where the shopper gave the order's email. Each expert who took part touched
+        // the shopper when they last did so before the order: their last message to the shopper (internal notes aside),
+        // or when they claimed the chat or took it over by transfer, whichever is later.
         var shopperId = order.ShopperId;
         var emailHash = order.CustomerEmailHash;
         if (shopperId is not null || emailHash is not null)
         {
             var chats = await db.Chats.AsNoTracking()
-                .Where(c => c.MerchantId == merchantId && c.ClaimedAt != null && c.ClaimedAt <= windowEnd && (c.EndedAt == null || c.EndedAt >= windowStart))
+                .Where(c => c.MerchantId == merchantId && c.StartedAt <= windowEnd && (c.EndedAt == null || c.EndedAt >= windowStart))
                 .Where(c => (shopperId != null && c.ShopperId == shopperId) || (emailHash != null && c.ShopperEmailHash == emailHash))
                 .Select(c => new { c.Id, c.ShopperId, c.ExpertId, c.ClaimedAt, c.StoreId, c.DepartmentId })
                 .ToListAsync(cancellationToken);
@@ -54,23 +56,48 @@ public sealed class OrderAttributor(TimeProvider clock)
             {
                 var chatIds = chats.Select(c => c.Id).ToList();
                 var spoken = await db.ChatMessages.AsNoTracking()
-                    .Where(m => m.MerchantId == merchantId && chatIds.Contains(m.ChatId) && m.Sender == MessageSender.Expert && m.StaffMemberId != null && m.SentAt <= windowEnd)
+                    .Where(m => m.MerchantId == merchantId && chatIds.Contains(m.ChatId) && m.Sender == MessageSender.Expert && m.Kind != MessageKind.Note
+                                && m.StaffMemberId != null && m.SentAt <= windowEnd)
                     .GroupBy(m => new { m.ChatId, m.StaffMemberId })
                     .Select(g => new { g.Key.ChatId, StaffMemberId = g.Key.StaffMemberId!.Value, Last = g.Max(m => m.SentAt) })
                     .ToListAsync(cancellationToken);
-                var stores = await StoresOfAsync(db, merchantId, spoken.Select(s => s.StaffMemberId), cancellationToken);
+                var joined = await db.ChatOffers.AsNoTracking()
+                    .Where(o => o.MerchantId == merchantId && chatIds.Contains(o.ChatId) && o.Status == OfferStatus.Claimed && o.RespondedAt != null)
+                    .Select(o => new { o.ChatId, o.StaffMemberId, At = o.RespondedAt!.Value })
+                    .ToListAsync(cancellationToken);
+                var stores = await StoresOfAsync(db, merchantId, spoken.Select(s => s.StaffMemberId).Concat(joined.Select(j => j.StaffMemberId)), cancellationToken);
                 foreach (var chat in chats)
                 {
                     var match = shopperId != null && chat.ShopperId == shopperId ? AttributionMatch.Session : AttributionMatch.Email;
-                    var experts = spoken.Where(s => s.ChatId == chat.Id).ToDictionary(s => s.StaffMemberId, s => s.Last);
-                    if (chat.ExpertId is { } holder && chat.ClaimedAt is { } claimed && (!experts.TryGetValue(holder, out var last) || last < claimed))
+                    var experts = new Dictionary<Guid, DateTimeOffset>();
+                    void Took(Guid expertId, DateTimeOffset at)
                     {
-                        experts[holder] = claimed;
+                        if (!experts.TryGetValue(expertId, out var last) || last < at)
+                        {
+                            experts[expertId] = at;
+                        }
+                    }
+
+                    foreach (var message in spoken.Where(s => s.ChatId == chat.Id))
+                    {
+                        Took(message.StaffMemberId, message.Last);
+                    }
+
+                    var claims = joined.Where(j => j.ChatId == chat.Id).ToList();
+                    foreach (var claim in claims.Where(c => c.At <= windowEnd))
+                    {
+                        Took(claim.StaffMemberId, claim.At);
+                    }
+
+                    // A chat with no claim on record (assigned straight to its holder): the holder took part from the claim.
+                    if (claims.Count == 0 && chat.ExpertId is { } holder && chat.ClaimedAt is { } claimed && claimed <= windowEnd)
+                    {
+                        Took(holder, claimed);
                     }
 
                     foreach (var (expertId, at) in experts)
                     {
-                        var storeId = expertId == chat.ExpertId ? chat.StoreId : stores.GetValueOrDefault(expertId);
+                        var storeId = expertId == chat.ExpertId ? chat.StoreId : stores.GetValueOrDefault((expertId, chat.DepartmentId)) ?? stores.GetValueOrDefault((expertId, Guid.Empty));
                         touches.Add(new AttributionTouch(AttributionTouchKind.Chat, chat.Id, at, expertId, storeId, chat.DepartmentId, chat.Id, match));
                     }
                 }
@@ -107,7 +134,12 @@ public sealed class OrderAttributor(TimeProvider clock)
         return touches;
     }
 
-    private static async Task<Dictionary<Guid, Guid?>> StoresOfAsync(VirtualShoppingDbContext db, Guid merchantId, IEnumerable<Guid> staffIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stores an expert who no longer holds a chat worked from: keyed by (expert, department), the store of their
+    /// active team serving that department; keyed by (expert, <see cref="Guid.Empty"/>), their first store by name.
+    /// </summary>
+    private static async Task<Dictionary<(Guid StaffMemberId, Guid DepartmentId), Guid?>> StoresOfAsync(
+        VirtualShoppingDbContext db, Guid merchantId, IEnumerable<Guid> staffIds, CancellationToken cancellationToken)
     {
         var ids = staffIds.Distinct().ToList();
         if (ids.Count == 0)
@@ -115,9 +147,30 @@ public sealed class OrderAttributor(TimeProvider clock)
             return [];
         }
 
-        var rows = await db.StaffMembers.AsNoTracking().Where(s => s.MerchantId == merchantId && ids.Contains(s.Id))
+        var stores = new Dictionary<(Guid, Guid), Guid?>();
+        var teams = await db.Teams.AsNoTracking().Where(t => t.MerchantId == merchantId && t.IsActive && t.Members.Any(m => ids.Contains(m.Id)))
+            .OrderBy(t => t.Name)
+            .Select(t => new { t.StoreId, Members = t.Members.Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToList(), Departments = t.Departments.Select(d => d.Id).ToList() })
+            .ToListAsync(cancellationToken);
+        foreach (var team in teams)
+        {
+            foreach (var member in team.Members)
+            {
+                foreach (var department in team.Departments)
+                {
+                    stores.TryAdd((member, department), team.StoreId);
+                }
+            }
+        }
+
+        var firstStores = await db.StaffMembers.AsNoTracking().Where(s => s.MerchantId == merchantId && ids.Contains(s.Id))
             .Select(s => new { s.Id, StoreId = s.Stores.OrderBy(x => x.Name).Select(x => (Guid?)x.Id).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => r.StoreId);
+        foreach (var row in firstStores)
+        {
+            stores[(row.Id, Guid.Empty)] = row.StoreId;
+        }
+
+        return stores;
     }
 }
