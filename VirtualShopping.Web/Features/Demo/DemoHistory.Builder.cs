@@ -236,7 +236,7 @@ public static partial class DemoHistory
             // First response: usually 10–40 seconds after the claim, sometimes over a minute.
             var at = claimedAt.AddSeconds(random.NextDouble() < 0.85 ? random.Next(8, 41) : random.Next(45, 150));
             Say(MessageSender.Expert, ExpertLines[0], at, holder);
-            var lines = random.Next(2, 7);
+            var lines = random.Next(1, 5);
             for (var line = 0; line < lines; line++)
             {
                 at = at.AddSeconds(random.Next(25, 150));

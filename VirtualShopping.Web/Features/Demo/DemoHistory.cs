@@ -32,7 +32,7 @@ public static partial class DemoHistory
     private const int Seed = 2026_13;
 
     /// <summary>Chats a day before the weekday and growth factors.</summary>
-    private const double ChatsPerDay = 19.5;
+    private const double ChatsPerDay = 17.5;
 
     /// <summary>
     /// Seeds the history for <paramref name="merchantId"/> (the context must be scoped to it) up to <paramref name="now"/>.
@@ -71,10 +71,7 @@ public static partial class DemoHistory
             db.ChangeTracker.Clear();
 
             var orders = builder.Orders(from, today);
-            foreach (var (order, _) in orders)
-            {
-                await attributor.AttributeAsync(db, order, cancellationToken);
-            }
+            await attributor.AttributeAllAsync(db, orders.Select(o => o.Order).ToList(), cancellationToken);
 
             var adjustments = builder.Adjust(orders);
             db.Orders.AddRange(orders.Select(o => o.Order));
@@ -129,6 +126,3 @@ public static partial class DemoHistory
         return new World(experts.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToList(), departments.Select(d => (d.Id, d.Name)).ToList(), products);
     }
 }
-
-/// <summary>What <see cref="DemoHistory.SeedAsync"/> did: whether it added the history, the local days it covers (for rollup rebuilds), and how much.</summary>
-public sealed record DemoHistoryResult(bool Added, DateOnly From, DateOnly To, int Chats, int Orders, TimeSpan Elapsed);
