@@ -16,7 +16,9 @@ public static class AttributionRule
     /// <summary>
     /// The touch that credits an order placed at <paramref name="placedAt"/>: the latest touch at or before the order
     /// and no more than <paramref name="windowDays"/> days before it (a touch exactly at the window's start counts).
-    /// On equal times the stronger match wins (share token, then session, browser, email); null when none is inside.
+    /// On equal times the stronger match wins (share token, then session, browser, email), then a chat over a click, then
+    /// the lower touch and expert id, so a full tie is decided the same way whatever order the touches come in; null when
+    /// none is inside.
     /// </summary>
     public static AttributionTouch? Decide(DateTimeOffset placedAt, IEnumerable<AttributionTouch> touches, int windowDays)
     {
@@ -29,6 +31,8 @@ public static class AttributionRule
             .OrderByDescending(t => t.At)
             .ThenBy(t => t.Match)
             .ThenBy(t => t.Kind)
+            .ThenBy(t => t.TouchId)
+            .ThenBy(t => t.StaffMemberId)
             .FirstOrDefault();
     }
 

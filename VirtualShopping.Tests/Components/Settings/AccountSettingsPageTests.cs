@@ -79,4 +79,37 @@ public sealed class AccountSettingsPageTests : DashboardTestContext
         var again = Render<AccountSettingsPage>();
         again.WaitForAssertion(() => Assert.Equal("+447700900123", again.Find("#sender-id").GetAttribute("value")));
     }
+
+    [Fact]
+    public async Task An_attribution_window_outside_one_to_ninety_days_gets_a_field_message_and_nothing_is_saved()
+    {
+        RenderProviders();
+        var page = Render<AccountSettingsPage>();
+        page.WaitForElement("#attribution-window").Change("91");
+
+        page.Find("[data-testid=save-settings]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Choose an attribution window from 1 to 90 days.", page.Markup, StringComparison.Ordinal));
+        await using var db = await Contexts.CreateDbContextAsync();
+        Assert.False(await db.AccountSettings.AnyAsync());
+    }
+
+    [Fact]
+    public async Task The_attribution_window_is_saved_and_the_rule_is_stated_in_plain_words_with_it()
+    {
+        var providers = RenderProviders();
+        var page = Render<AccountSettingsPage>();
+        page.WaitForAssertion(() => Assert.Contains("within 30 days before the order", page.Find("[data-testid=attribution-rule]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("orders already credited keep the window that credited them", page.Markup, StringComparison.Ordinal);
+
+        page.Find("#attribution-window").Change("14");
+        page.WaitForAssertion(() => Assert.Contains("within 14 days before the order", page.Find("[data-testid=attribution-rule]").TextContent, StringComparison.Ordinal));
+        page.Find("[data-testid=save-settings]").Click();
+
+        providers.WaitForAssertion(() => Assert.Contains("Account settings saved", providers.Markup, StringComparison.Ordinal));
+        await using var db = await Contexts.CreateDbContextAsync();
+        Assert.Equal(14, (await db.AccountSettings.SingleAsync()).AttributionWindowDays);
+        var again = Render<AccountSettingsPage>();
+        again.WaitForAssertion(() => Assert.Equal("14", again.Find("#attribution-window").GetAttribute("value")));
+    }
 }

@@ -56,6 +56,7 @@ public sealed partial class DemoMerchantSeeder(
             {
                 await AllowDemoShopAsync(check, cancellationToken);
                 await AddInboxHistoryAsync(check, cancellationToken);
+                await AddDemoHistoryAsync(check, cancellationToken);
                 await ForgetMadeUpFeedUrlAsync(check, cancellationToken);
                 return;
             }
@@ -206,6 +207,7 @@ public sealed partial class DemoMerchantSeeder(
         await db.SaveChangesAsync(cancellationToken);
         await ImportDemoProductsAsync(merchant.Id, cancellationToken); // before the inbox history, which has product cards
         await AddInboxHistoryAsync(db, merchant.Id, now, cancellationToken);
+        await AddDemoHistoryAsync(db, cancellationToken);
 
         await CreateSignInsAsync(merchant, staff.Where(s => s.Email is AdminEmail or ManagerEmail or ExpertEmail or SupportEmail).ToList());
     }

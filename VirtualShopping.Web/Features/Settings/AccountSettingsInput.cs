@@ -1,3 +1,4 @@
+using VirtualShopping.Domain.Orders;
 using VirtualShopping.Domain.Settings;
 
 namespace VirtualShopping.Web.Features.Settings;
@@ -25,6 +26,9 @@ public sealed class AccountSettingsInput
 
     public string? LeftMessageExpiredUrl { get; set; }
 
+    /// <summary>How many days before an order a chat or link click can credit it (1–90); absent from a request: the default, 30.</summary>
+    public int AttributionWindowDays { get; set; } = AttributionRule.DefaultWindowDays;
+
     public Guid? ConcurrencyStamp { get; set; }
 
     public static AccountSettingsInput From(AccountSettings settings, bool saved) => new()
@@ -39,6 +43,7 @@ public sealed class AccountSettingsInput
         OutOfHoursText = settings.OutOfHoursText,
         LeftMessageSenderId = settings.LeftMessageSenderId,
         LeftMessageExpiredUrl = settings.LeftMessageExpiredUrl,
+        AttributionWindowDays = settings.AttributionWindowDays,
         ConcurrencyStamp = saved ? settings.ConcurrencyStamp : null,
     };
 
@@ -54,6 +59,7 @@ public sealed class AccountSettingsInput
         settings.OutOfHoursText = OutOfHoursText.Trim();
         settings.LeftMessageSenderId = Blank(LeftMessageSenderId);
         settings.LeftMessageExpiredUrl = Blank(LeftMessageExpiredUrl);
+        settings.AttributionWindowDays = AttributionWindowDays;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

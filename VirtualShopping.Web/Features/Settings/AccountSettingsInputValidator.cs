@@ -1,12 +1,16 @@
 using FluentValidation;
 using VirtualShopping.Domain.Common;
 using VirtualShopping.Domain.Merchants;
+using VirtualShopping.Domain.Orders;
 using VirtualShopping.Domain.Settings;
 
 namespace VirtualShopping.Web.Features.Settings;
 
 public sealed class AccountSettingsInputValidator : AbstractValidator<AccountSettingsInput>
 {
+    public static readonly string AttributionWindowMessage =
+        $"Choose an attribution window from {AttributionRule.MinWindowDays} to {AttributionRule.MaxWindowDays} days.";
+
     public AccountSettingsInputValidator()
     {
         RuleFor(s => s.Currency).Must(Currencies.IsKnown).WithMessage("Choose a currency from the list (ISO 4217, e.g. GBP or EUR).");
@@ -27,6 +31,8 @@ public sealed class AccountSettingsInputValidator : AbstractValidator<AccountSet
                 context.AddFailure(nameof(AccountSettingsInput.LeftMessageSenderId), result.Error!);
             }
         });
+        RuleFor(s => s.AttributionWindowDays).InclusiveBetween(AttributionRule.MinWindowDays, AttributionRule.MaxWindowDays)
+            .WithMessage(AttributionWindowMessage);
         RuleFor(s => s.LeftMessageExpiredUrl).Must(HttpsUrl.IsValid).When(s => !string.IsNullOrWhiteSpace(s.LeftMessageExpiredUrl)).WithMessage(HttpsUrl.Message);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using VirtualShopping.Domain.Chats;
 using VirtualShopping.Domain.Orders;
 using VirtualShopping.Infrastructure.Persistence;
 
@@ -8,17 +7,32 @@ namespace VirtualShopping.Web.Features.Orders;
 /// <summary>
 /// Credits an order (<see cref="AttributionRule"/>): gathers the shopper's touches in the merchant's window before the
 /// order, matched by the order's share token, widget session, browser id or email, and records the winner on the
-/// order (or none). The caller saves. Runs on the order's merchant only.
+/// order (or none). The caller saves. Runs on the order's merchant only. Many orders at once (a backfill, the demo
+/// history) load their touches in a few queries (<see cref="AttributeAllAsync"/>) and are decided exactly as one is.
 /// </summary>
 public sealed class OrderAttributor(TimeProvider clock)
 {
-    public async Task AttributeAsync(VirtualShoppingDbContext db, Order order, CancellationToken cancellationToken = default)
+    public Task AttributeAsync(VirtualShoppingDbContext db, Order order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return AttributeAllAsync(db, [order], cancellationToken);
+    }
+
+    /// <summary>Credits each order with its merchant's window; the touches of all of them are loaded together.</summary>
+    public async Task AttributeAllAsync(VirtualShoppingDbContext db, IReadOnlyCollection<Order> orders, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(order);
-        var window = await WindowDaysAsync(db, order.MerchantId, cancellationToken);
-        var touches = await TouchesAsync(db, order, window, cancellationToken);
-        order.Attribute(AttributionRule.Decide(order.PlacedAt, touches, window), window, clock.GetUtcNow());
+        ArgumentNullException.ThrowIfNull(orders);
+        foreach (var merchantOrders in orders.GroupBy(o => o.MerchantId))
+        {
+            var window = await WindowDaysAsync(db, merchantOrders.Key, cancellationToken);
+            var touches = await AttributionTouches.LoadAsync(db, merchantOrders.Key, merchantOrders.ToList(), window, cancellationToken);
+            var now = clock.GetUtcNow();
+            foreach (var order in merchantOrders)
+            {
+                order.Attribute(AttributionRule.Decide(order.PlacedAt, touches.For(order, window), window), window, now);
+            }
+        }
     }
 
     /// <summary>The merchant's window, kept within 1–90 days.</summary>
@@ -33,91 +47,8 @@ public sealed class OrderAttributor(TimeProvider clock)
     /// <summary>Every touch that could credit the order: chats and share-link clicks within the window, each with how it matched.</summary>
     public static async Task<List<AttributionTouch>> TouchesAsync(VirtualShoppingDbContext db, Order order, int windowDays, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(order);
-        var merchantId = order.MerchantId;
-        var windowEnd = order.PlacedAt;
-        var windowStart = windowEnd - TimeSpan.FromDays(windowDays);
-        var touches = new List<AttributionTouch>();
-
-        // Chats of the same widget session, or where the shopper gave the order's email, that an expert held in the window.
-        var shopperId = order.ShopperId;
-        var emailHash = order.CustomerEmailHash;
-        if (shopperId is not null || emailHash is not null)
-        {
-            var chats = await db.Chats.AsNoTracking()
-                .Where(c => c.MerchantId == merchantId && c.ClaimedAt != null && c.ClaimedAt <= windowEnd && (c.EndedAt == null || c.EndedAt >= windowStart))
-                .Where(c => (shopperId != null && c.ShopperId == shopperId) || (emailHash != null && c.ShopperEmailHash == emailHash))
-                .Select(c => new { c.Id, c.ShopperId, c.ExpertId, c.ClaimedAt, c.StoreId, c.DepartmentId })
-                .ToListAsync(cancellationToken);
-            if (chats.Count > 0)
-            {
-                var chatIds = chats.Select(c => c.Id).ToList();
-                var spoken = await db.ChatMessages.AsNoTracking()
-                    .Where(m => m.MerchantId == merchantId && chatIds.Contains(m.ChatId) && m.Sender == MessageSender.Expert && m.StaffMemberId != null && m.SentAt <= windowEnd)
-                    .GroupBy(m => new { m.ChatId, m.StaffMemberId })
-                    .Select(g => new { g.Key.ChatId, StaffMemberId = g.Key.StaffMemberId!.Value, Last = g.Max(m => m.SentAt) })
-                    .ToListAsync(cancellationToken);
-                var stores = await StoresOfAsync(db, merchantId, spoken.Select(s => s.StaffMemberId), cancellationToken);
-                foreach (var chat in chats)
-                {
-                    var match = shopperId != null && chat.ShopperId == shopperId ? AttributionMatch.Session : AttributionMatch.Email;
-                    var experts = spoken.Where(s => s.ChatId == chat.Id).ToDictionary(s => s.StaffMemberId, s => s.Last);
-                    if (chat.ExpertId is { } holder && chat.ClaimedAt is { } claimed && (!experts.TryGetValue(holder, out var last) || last < claimed))
-                    {
-                        experts[holder] = claimed;
-                    }
-
-                    foreach (var (expertId, at) in experts)
-                    {
-                        var storeId = expertId == chat.ExpertId ? chat.StoreId : stores.GetValueOrDefault(expertId);
-                        touches.Add(new AttributionTouch(AttributionTouchKind.Chat, chat.Id, at, expertId, storeId, chat.DepartmentId, chat.Id, match));
-                    }
-                }
-            }
-        }
-
-        // Clicks on an expert's share links: the token the order carried, the same session, or the same browser.
-        var token = order.ShareToken;
-        var browserId = order.BrowserId;
-        if (token is not null || shopperId is not null || browserId is not null)
-        {
-            var clicks = await (
-                    from click in db.ProductShareClicks.AsNoTracking()
-                    join share in db.ProductShares.AsNoTracking() on click.ShareId equals share.Id
-                    where click.MerchantId == merchantId && click.ClickedAt >= windowStart && click.ClickedAt <= windowEnd
-                          && ((token != null && share.Token == token) || (shopperId != null && click.ShopperId == shopperId) || (browserId != null && click.BrowserId == browserId))
-                    select new { click.Id, click.ClickedAt, click.StaffMemberId, click.StoreId, click.ShopperId, click.BrowserId, share.Token, share.ChatId })
-                .ToListAsync(cancellationToken);
-            var chatIds = clicks.Where(c => c.ChatId != null).Select(c => c.ChatId!.Value).Distinct().ToList();
-            var departments = chatIds.Count == 0
-                ? []
-                : await db.Chats.AsNoTracking().Where(c => c.MerchantId == merchantId && chatIds.Contains(c.Id))
-                    .ToDictionaryAsync(c => c.Id, c => c.DepartmentId, cancellationToken);
-            foreach (var click in clicks)
-            {
-                var match = token != null && click.Token == token ? AttributionMatch.ShareToken
-                    : shopperId != null && click.ShopperId == shopperId ? AttributionMatch.Session
-                    : AttributionMatch.Browser;
-                Guid? departmentId = click.ChatId is { } chatId && departments.TryGetValue(chatId, out var department) ? department : null;
-                touches.Add(new AttributionTouch(AttributionTouchKind.ShareClick, click.Id, click.ClickedAt, click.StaffMemberId, click.StoreId, departmentId, click.ChatId, match));
-            }
-        }
-
-        return touches;
-    }
-
-    private static async Task<Dictionary<Guid, Guid?>> StoresOfAsync(VirtualShoppingDbContext db, Guid merchantId, IEnumerable<Guid> staffIds, CancellationToken cancellationToken)
-    {
-        var ids = staffIds.Distinct().ToList();
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        var rows = await db.StaffMembers.AsNoTracking().Where(s => s.MerchantId == merchantId && ids.Contains(s.Id))
-            .Select(s => new { s.Id, StoreId = s.Stores.OrderBy(x => x.Name).Select(x => (Guid?)x.Id).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => r.StoreId);
+        var touches = await AttributionTouches.LoadAsync(db, order.MerchantId, [order], windowDays, cancellationToken);
+        return touches.For(order, windowDays);
     }
 }
