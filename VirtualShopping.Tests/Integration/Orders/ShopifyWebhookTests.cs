@@ -177,10 +177,10 @@ public sealed class ShopifyWebhookTests(RoutingFactory factory) : IClassFixture<
         order = Assert.Single(await OrdersOfAsync(world.MerchantId));
         Assert.Equal((OrderStatus.Refunded, 100m, 0m), (order.Status, order.RefundedAmount, order.NetRevenue));
 
-        var cancelled = await SendAsync(Delivery(domain, "orders/cancelled", """{"id":5001,"cancelled_at":"2026-11-23T06:10:00-05:00","cancel_reason":"customer"}"""));
+        var cancelled = await SendAsync(Delivery(domain, "orders/cancelled", """{"id":5001,"cancelled_at":"2026-11-23T05:50:00-05:00","cancel_reason":"customer"}"""));
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         order = Assert.Single(await OrdersOfAsync(world.MerchantId));
-        Assert.Equal((OrderStatus.Cancelled, new DateTimeOffset(2026, 11, 23, 11, 10, 0, TimeSpan.Zero)), (order.Status, order.CancelledAt));
+        Assert.Equal((OrderStatus.Cancelled, new DateTimeOffset(2026, 11, 23, 10, 50, 0, TimeSpan.Zero)), (order.Status, order.CancelledAt));
     }
 
     [Fact]

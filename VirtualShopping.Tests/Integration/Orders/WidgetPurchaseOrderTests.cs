@@ -11,6 +11,31 @@ namespace VirtualShopping.Tests.Integration.Orders;
 /// <summary>The widget's track({type: 'purchase'}) becomes one order of the session's shopper, credited to the expert the shopper chatted with.</summary>
 public sealed class WidgetPurchaseOrderTests(RoutingFactory factory) : IClassFixture<RoutingFactory>
 {
+    private async Task<(RoutingWorld World, ChatView Chat, Guid ShopperId, HttpClient Shopper, ExpertSession Expert)> ClaimedChatAsync()
+    {
+        var world = await RoutingScenario.WorldAsync(factory, 1);
+        var expert = await RoutingScenario.ExpertOnlineAsync(factory, world.Experts[0]);
+        var (shopper, _, shopperId) = await ChatClients.ShopperAsync(factory, world.WidgetKey);
+        var chat = (await (await shopper.PostAsJsonAsync($"/api/v1/widget/{world.WidgetKey}/chats", new { departmentId = world.ShoesId, language = "en" })).Content.ReadAsync<ChatView>())!;
+        var offer = await expert.Hub.NextAsync<OfferView>(ChatHubEvents.OfferReceived);
+        (await expert.Api.PostAsync($"/api/v1/expert/offers/{offer.OfferId}/claim", null)).EnsureSuccessStatusCode();
+        return (world, chat, shopperId, shopper, expert);
+    }
+
+    [Fact]
+    public async Task An_api_order_carrying_the_widgets_shopper_id_is_credited_to_the_chats_expert()
+    {
+        var (world, chat, shopperId, _, expert) = await ClaimedChatAsync();
+        await using var _ = expert;
+        var api = OrderApiKeys.Client(factory, (await OrderApiKeys.CreateAsync(factory, world.MerchantId)).Key);
+
+        var response = await api.PostAsJsonAsync("/api/v1/orders", new { id = "API-77", currency = "EUR", subtotal = 20m, shopperId });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var credit = (await response.Content.ReadAsync<Web.Features.Orders.OrderView>())!.Attribution;
+        Assert.Equal((world.Experts[0].Id, world.StoreId, chat.Id, AttributionMatch.Session, 30), (credit!.ExpertId, credit.StoreId, credit.ChatId, credit.Match, credit.WindowDays));
+    }
+
     [Fact]
     public async Task A_purchase_after_a_chat_becomes_one_order_credited_to_the_chats_expert_and_a_repeated_purchase_event_adds_none()
     {

@@ -30,6 +30,8 @@ public sealed class OrderIntake(IDbContextFactory<VirtualShoppingDbContext> cont
                 return OrderIntakeResult.AlreadyStored(existing);
             }
 
+            // The attributor looks in the order's merchant, which a new row only gets on saving.
+            order.MerchantId = db.CurrentMerchantId;
             await attributor.AttributeAsync(db, order, cancellationToken);
             db.Orders.Add(order);
             try
