@@ -123,6 +123,24 @@ public sealed class ShopifyWebhookTests(RoutingFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task When_two_merchants_name_the_same_shop_only_the_one_whose_secret_signed_the_delivery_gets_it()
+    {
+        var (owner, domain) = await ShopAsync();
+        var squatter = await RoutingScenario.WorldAsync(factory, 0);
+        var secrets = factory.Services.GetRequiredService<SecretProtector>();
+        await factory.InMerchantAsync(squatter.MerchantId, async db =>
+        {
+            db.IntegrationSettings.Add(new IntegrationSettings { ShopifyEnabled = true, ShopifyShopDomain = domain, ShopifyWebhookSecretProtected = secrets.Protect("squatters-own-secret") });
+            return await db.SaveChangesAsync();
+        });
+
+        (await SendAsync(Delivery(domain, "orders/create", OrderJson("3001")))).EnsureSuccessStatusCode();
+
+        Assert.Equal("3001", Assert.Single(await OrdersOfAsync(owner.MerchantId)).ExternalId);
+        Assert.Empty(await OrdersOfAsync(squatter.MerchantId));
+    }
+
+    [Fact]
     public async Task A_delivery_triggered_more_than_a_day_ago_is_refused_and_stores_nothing()
     {
         var (world, domain) = await ShopAsync();
