@@ -1,3 +1,4 @@
+using VirtualShopping.Domain.Audit;
 using VirtualShopping.Domain.Common;
 
 namespace VirtualShopping.Domain.Orders;
@@ -6,7 +7,7 @@ namespace VirtualShopping.Domain.Orders;
 /// A key a merchant's back end uses for the order API. The secret is shown once when created and stored only as its
 /// SHA-256 hash; <see cref="Prefix"/> (the key's public first part) finds the row and is what the Integrations page shows.
 /// </summary>
-public sealed class MerchantApiKey : ITenantOwned
+public sealed class MerchantApiKey : ITenantOwned, IAudited
 {
     public const int MaxNameLength = 80;
 
@@ -20,6 +21,7 @@ public sealed class MerchantApiKey : ITenantOwned
     public required string Prefix { get; set; }
 
     /// <summary>SHA-256 (hex) of the whole key.</summary>
+    [AuditMasked]
     public required string SecretHash { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -31,4 +33,6 @@ public sealed class MerchantApiKey : ITenantOwned
     public DateTimeOffset? RevokedAt { get; set; }
 
     public bool IsActive => RevokedAt is null;
+
+    public string AuditLabel => $"API key {Name} (vsk_{Prefix}_…)";
 }

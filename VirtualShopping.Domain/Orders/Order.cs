@@ -15,7 +15,7 @@ public sealed class Order : ITenantOwned
     public const int MaxShareTokenLength = 32;
 
     /// <summary>Amounts stop below a billion and have at most four decimals.</summary>
-    public const decimal MaxAmount = 999_999_999.9999m;
+    public const decimal MaxAmount = MoneyAmount.Max;
 
     public Guid Id { get; set; } = Guid.NewGuid();
 

@@ -14,7 +14,7 @@ public sealed class ShopperEvent : ITenantOwned
     public const int MaxPurchaseIdLength = 100;
 
     /// <summary>Prices and amounts stop below a billion and have at most four decimals.</summary>
-    public const decimal MaxAmount = 999_999_999.9999m;
+    public const decimal MaxAmount = MoneyAmount.Max;
 
     public Guid Id { get; set; } = Guid.NewGuid();
 
@@ -87,13 +87,6 @@ public sealed class ShopperEvent : ITenantOwned
             },
             errors);
     }
-
-    /// <summary>An amount the site may send: not negative, below a billion, at most four decimals.</summary>
-    public static string? AmountProblem(decimal value) =>
-        value < 0 ? "Use an amount of 0 or more."
-        : value > MaxAmount ? "Use an amount below 1000000000."
-        : decimal.Truncate(value * 10_000m) != value * 10_000m ? "Use at most 4 decimals."
-        : null;
 
     /// <summary>An http(s) address a browser can open: absolute, with a host, no user name, no spaces or control characters.</summary>
     public static bool IsWebAddress(string value)
@@ -243,7 +236,7 @@ public sealed class ShopperEvent : ITenantOwned
 
     private static decimal? ReadAmount(decimal? value, string path, Dictionary<string, string[]> errors)
     {
-        if (value is { } amount && AmountProblem(amount) is { } problem)
+        if (value is { } amount && MoneyAmount.Problem(amount) is { } problem)
         {
             errors[path] = [problem];
             return null;

@@ -83,6 +83,32 @@ public sealed class SettingsApiTests(VirtualShoppingFactory factory) : IClassFix
         Assert.Contains("7788", read, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Shopify_settings_go_through_the_api_and_the_webhook_secret_never_comes_back_out()
+    {
+        var admin = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail);
+        var input = (await admin.GetJsonAsync<IntegrationSettingsInput>("/api/v1/settings/integrations"))!;
+        input.ShopifyEnabled = true;
+        input.ShopifyShopDomain = "demo-outfitters.example.com";
+
+        var refused = await admin.PutAsJsonAsync("/api/v1/settings/integrations", input);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        using (var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()))
+        {
+            Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("ShopifyShopDomain", out _));
+            Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("NewShopifyWebhookSecret", out _));
+        }
+
+        input.ShopifyShopDomain = "Demo-Outfitters.myshopify.com";
+        input.NewShopifyWebhookSecret = "shpss_webhook-secret-9911";
+        var saved = await admin.PutAsJsonAsync("/api/v1/settings/integrations", input);
+        var read = await admin.GetJsonAsync<IntegrationSettingsInput>("/api/v1/settings/integrations");
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal((true, "demo-outfitters.myshopify.com", "••••9911", null), (read!.ShopifyEnabled, read.ShopifyShopDomain, read.ShopifyWebhookSecretHint, read.NewShopifyWebhookSecret));
+        Assert.DoesNotContain("webhook-secret", await admin.GetStringAsync("/api/v1/settings/integrations"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(DemoMerchantSeeder.ManagerEmail)]
     [InlineData(DemoMerchantSeeder.SupportEmail)]

@@ -81,6 +81,7 @@ public static class AuthenticationSetup
         }
 
         authentication.AddScheme<AuthenticationSchemeOptions, ShopperAuthenticationHandler>(ShopperSession.Scheme, null);
+        authentication.AddScheme<AuthenticationSchemeOptions, Features.Orders.MerchantApiKeyAuthenticationHandler>(Features.Orders.MerchantApiKeyAuthenticationHandler.SchemeName, null);
         services.AddSingleton<ShopperSessionTokens>();
         services.AddAuthorization(o => o.AddVirtualShoppingPolicies(expertSchemes));
         services.AddCascadingAuthenticationState();

@@ -28,6 +28,8 @@ internal static class AuthorizationSetup
             .RequireAssertion(c => c.User.HasAccess(DashboardAccess.Analytics)));
         options.AddPolicy(Policies.Reports, p => p.RequireAuthenticatedUser().RequireClaim(VirtualShoppingClaims.MerchantId)
             .RequireAssertion(c => c.User.HasAccess(DashboardAccess.Analytics) || c.User.HasRole(StaffRoles.StoreManager)));
+        options.AddPolicy(Policies.OrderApi, p => p.AddAuthenticationSchemes(Features.Orders.MerchantApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(VirtualShoppingClaims.MerchantId).RequireClaim(Features.Orders.MerchantApiKeyAuthenticationHandler.KeyIdClaim));
         options.FallbackPolicy = options.GetPolicy(Policies.Staff);
     }
 }

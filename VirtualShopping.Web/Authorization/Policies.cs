@@ -39,6 +39,9 @@ public static class Policies
     /// </summary>
     public const string Reports = "reports";
 
+    /// <summary>The order API: a merchant's back end with one of its API keys (Authorization: Bearer vsk_…), in that merchant only.</summary>
+    public const string OrderApi = "order-api";
+
     /// <summary>Platform operators (`Operations:OperatorEmails`), who run the installation: the Hangfire dashboard. No merchant role grants it.</summary>
     public const string Operator = "operator";
 }

@@ -120,6 +120,7 @@ public abstract class MalformedInputTests
         [Caller.Staff] = await factory.SignInAsync(DemoMerchantSeeder.AdminEmail),
         [Caller.Expert] = (await ChatClients.ExpertAsync(factory, DemoMerchantSeeder.ExpertEmail, VirtualShoppingFactory.DemoPassword)).Client,
         [Caller.Shopper] = (await ChatClients.ShopperAsync(factory, await WidgetKeyAsync())).Client,
+        [Caller.OrderApi] = OrderApiKeys.Client(factory, (await OrderApiKeys.CreateAsync(factory, (await factory.DemoMerchantAsync()).Id)).Key),
     };
 
     private async Task<string> WidgetKeyAsync() => (await factory.DemoMerchantAsync()).PublicWidgetKey;
@@ -151,6 +152,7 @@ public abstract class MalformedInputTests
         var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
         return policies.Contains(Policies.Expert) ? Caller.Expert
             : policies.Contains(Policies.Shopper) ? Caller.Shopper
+            : policies.Contains(Policies.OrderApi) ? Caller.OrderApi
             : endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null ? Caller.Anonymous
             : Caller.Staff;
     }
@@ -258,7 +260,7 @@ public abstract class MalformedInputTests
         type == typeof(HttpContext) || type == typeof(CancellationToken) || type == typeof(ClaimsPrincipal) || type == typeof(HttpRequest) || type == typeof(HttpResponse)
         || type.IsInterface || (type.IsGenericType && type.GetGenericTypeDefinition().Namespace == "Microsoft.Extensions.Options");
 
-    private enum Caller { Anonymous, Staff, Expert, Shopper }
+    private enum Caller { Anonymous, Staff, Expert, Shopper, OrderApi }
 
     private enum Source { Route, Query, Body }
 

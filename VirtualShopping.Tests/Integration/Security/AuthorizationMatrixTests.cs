@@ -125,6 +125,14 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["* /hubs/shopper/negotiate"] = [Shopper],
         ["* /hubs/shopper"] = [Shopper],
 
+        // The order API (a merchant's back end with its API key) and Shopify's webhook: anonymous, but every delivery
+        // without the shop's signature is refused 401, so no caller here gets in (ShopifyWebhookTests sign theirs).
+        ["POST /api/v1/orders/"] = [OrderApi],
+        ["GET /api/v1/orders/{id}"] = [OrderApi],
+        ["POST /api/v1/orders/{id}/refunds"] = [OrderApi],
+        ["POST /api/v1/orders/{id}/cancellation"] = [OrderApi],
+        ["POST /api/v1/webhooks/shopify"] = [],
+
         // The Store App.
         ["POST /api/v1/expert/token/"] = Everyone,
         ["GET /api/v1/expert/me"] = [StoreApp],
@@ -248,6 +256,7 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
             Anonymous => factory.CreateAnonymousClient(),
             Shopper => (await ChatClients.ShopperAsync(factory, widgetKey)).Client,
             StoreApp => (await ChatClients.ExpertAsync(factory, DemoMerchantSeeder.ExpertEmail, VirtualShoppingFactory.DemoPassword)).Client,
+            OrderApi => OrderApiKeys.Client(factory, (await OrderApiKeys.CreateAsync(factory, (await factory.DemoMerchantAsync()).Id, "Matrix")).Key),
             HqAdmin => await factory.SignInAsync(DemoMerchantSeeder.AdminEmail),
             Manager => await factory.SignInAsync(DemoMerchantSeeder.ManagerEmail),
             Expert => await factory.SignInAsync(DemoMerchantSeeder.ExpertEmail),
@@ -329,6 +338,9 @@ public enum Caller
     Anonymous,
     Shopper,
     StoreApp,
+
+    /// <summary>A merchant's back end with one of its order API keys.</summary>
+    OrderApi,
     HqAdmin,
     Manager,
     Expert,

@@ -92,6 +92,16 @@ public sealed partial class LogPrivacyTests : IAsyncLifetime
         await factory.CreateAnonymousClient().GetAsync(emailLink.Value);
         await factory.Services.GetRequiredService<RoutingSweeper>().SweepAsync();
 
+        // The merchant's back end sends orders carrying the shopper's email, good and bad, with its API key and a wrong one.
+        var apiKey = (await OrderApiKeys.CreateAsync(factory, world.MerchantId)).Key;
+        var wrongKey = apiKey[..^2] + (apiKey.EndsWith("zz", StringComparison.Ordinal) ? "yy" : "zz");
+        secrets.AddRange([apiKey, wrongKey]);
+        var orders = OrderApiKeys.Client(factory, apiKey);
+        (await orders.PostAsJsonAsync("/api/v1/orders", new { id = "PRIV-1", currency = "EUR", subtotal = 10m, email = ShopperEmail })).EnsureSuccessStatusCode();
+        await orders.PostAsync("/api/v1/orders", new StringContent($$"""{"id":"PRIV-2","currency":"EUR","subtotal":"x","email":"{{ShopperEmail}}"}""", Encoding.UTF8, "application/json"));
+        await orders.PostAsJsonAsync("/api/v1/orders", new { id = "PRIV-3", currency = "EUR", subtotal = 10m, email = ShopperEmail + " " + ShopperPhone });
+        await OrderApiKeys.Client(factory, wrongKey).GetAsync("/api/v1/orders/PRIV-1");
+
         var logs = CapturedLogs.All;
         Assert.Contains(logs, l => l.Contains(chat.Id.ToString(), StringComparison.Ordinal)); // the capture works
         var leaks = (from entry in logs

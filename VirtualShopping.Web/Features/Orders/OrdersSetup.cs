@@ -6,6 +6,8 @@ internal static class OrdersSetup
     public static IServiceCollection AddOrders(this IServiceCollection services)
     {
         services.AddSingleton<OrderAttributor>();
+        services.AddScoped<OrderIntake>();
+        services.AddScoped<MerchantApiKeys>();
         return services;
     }
 
@@ -13,5 +15,7 @@ internal static class OrdersSetup
     public static void MapOrderEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapOrderApiEndpoints();
+        app.MapShopifyWebhookEndpoints();
     }
 }

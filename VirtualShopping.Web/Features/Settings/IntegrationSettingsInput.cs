@@ -31,6 +31,15 @@ public sealed class IntegrationSettingsInput
 
     public string? MessengerPageAccessTokenHint { get; set; }
 
+    public bool ShopifyEnabled { get; set; }
+
+    /// <summary>The shop's myshopify.com domain, e.g. acme.myshopify.com.</summary>
+    public string? ShopifyShopDomain { get; set; }
+
+    public string? NewShopifyWebhookSecret { get; set; }
+
+    public string? ShopifyWebhookSecretHint { get; set; }
+
     public Guid? ConcurrencyStamp { get; set; }
 
     public static IntegrationSettingsInput From(IntegrationSettings settings, bool saved) => new()
@@ -43,6 +52,9 @@ public sealed class IntegrationSettingsInput
         MessengerPageId = settings.MessengerPageId,
         MessengerAppSecretHint = settings.MessengerAppSecretHint,
         MessengerPageAccessTokenHint = settings.MessengerPageAccessTokenHint,
+        ShopifyEnabled = settings.ShopifyEnabled,
+        ShopifyShopDomain = settings.ShopifyShopDomain,
+        ShopifyWebhookSecretHint = settings.ShopifyWebhookSecretHint,
         ConcurrencyStamp = saved ? settings.ConcurrencyStamp : null,
     };
 
@@ -53,6 +65,8 @@ public sealed class IntegrationSettingsInput
         settings.ZendeskEmail = Blank(ZendeskEmail);
         settings.MessengerEnabled = MessengerEnabled;
         settings.MessengerPageId = Blank(MessengerPageId);
+        settings.ShopifyEnabled = ShopifyEnabled;
+        settings.ShopifyShopDomain = Blank(ShopifyShopDomain)?.ToLowerInvariant();
         if (Blank(NewZendeskApiToken) is { } token)
         {
             settings.ZendeskApiTokenProtected = secrets.Protect(token);
@@ -69,6 +83,12 @@ public sealed class IntegrationSettingsInput
         {
             settings.MessengerPageAccessTokenProtected = secrets.Protect(pageToken);
             settings.MessengerPageAccessTokenHint = IntegrationSettings.HintFor(pageToken);
+        }
+
+        if (Blank(NewShopifyWebhookSecret) is { } shopifySecret)
+        {
+            settings.ShopifyWebhookSecretProtected = secrets.Protect(shopifySecret);
+            settings.ShopifyWebhookSecretHint = IntegrationSettings.HintFor(shopifySecret);
         }
     }
 

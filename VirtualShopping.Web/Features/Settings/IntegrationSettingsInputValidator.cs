@@ -22,7 +22,16 @@ public sealed partial class IntegrationSettingsInputValidator : AbstractValidato
             RuleFor(s => s.NewMessengerAppSecret).NotEmpty().When(s => s.MessengerAppSecretHint is null).WithMessage("Enter the app secret (used to check Messenger's signatures).");
             RuleFor(s => s.NewMessengerPageAccessToken).NotEmpty().When(s => s.MessengerPageAccessTokenHint is null).WithMessage("Enter the Page access token.");
         });
+        When(s => s.ShopifyEnabled, () =>
+        {
+            RuleFor(s => s.ShopifyShopDomain).NotEmpty().WithMessage("Enter your shop's myshopify.com domain, e.g. acme.myshopify.com.")
+                .Must(v => v is null || ShopDomain().IsMatch(v.Trim())).WithMessage("Use the shop's myshopify.com domain, e.g. acme.myshopify.com (not your own domain).");
+            RuleFor(s => s.NewShopifyWebhookSecret).NotEmpty().When(s => s.ShopifyWebhookSecretHint is null).WithMessage("Enter the secret that signs your webhooks (the app's client secret).");
+        });
     }
+
+    [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.myshopify\.com$", RegexOptions.IgnoreCase)]
+    private static partial Regex ShopDomain();
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.IgnoreCase)]
     private static partial Regex Subdomain();

@@ -1,20 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Domain.Chats;
+using VirtualShopping.Domain.Orders;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Domain.Shoppers;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Features.Chats;
+using VirtualShopping.Web.Features.Orders;
 
 namespace VirtualShopping.Web.Features.Shoppers;
 
 /// <summary>
 /// Keeps what the merchant's site reports through track(): every accepted event against the shopper (with their
 /// open chat, if any), the shopper's cart after add and remove (a purchase empties it), and, while the shopper
-/// has a waiting or active chat, a cart message in it for the expert. Nothing is stored for a refused event.
+/// has a waiting or active chat, a cart message in it for the expert; a purchase also becomes an order. Nothing is stored for a refused event.
 /// </summary>
 public sealed class ShopperEventService(
     IDbContextFactory<VirtualShoppingDbContext> contexts,
     IChatNotifier notifier,
+    OrderIntake orders,
     TimeProvider clock)
 {
     private const int Attempts = 8;
@@ -46,6 +49,12 @@ public sealed class ShopperEventService(
             catch (DbUpdateException e) when (attempt < Attempts && !DatabaseUnavailability.Explains(e))
             {
                 continue;
+            }
+
+            if (tracked.Type == ShopperEventType.Purchase)
+            {
+                // The purchase becomes an order of this shopper, stored once per purchase id and attributed.
+                await orders.ReceiveAsync(OrderIntake.PurchaseOf(tracked), OrderSource.Widget, cancellationToken);
             }
 
             if (change is not null && chat is not null)
