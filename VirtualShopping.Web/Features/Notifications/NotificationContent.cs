@@ -136,7 +136,7 @@ public sealed class NotificationContent(UnsubscribeLinks unsubscribe, IOptions<P
                 ("Claimed", figures.Claimed.ToString(CultureInfo.InvariantCulture)),
                 ("Missed", $"{figures.Missed} ({EmailBody.Percent(figures.MissedRate)})"),
                 ("Median claim time", EmailBody.Duration(figures.MedianClaimTime)),
-                ("Ratings", figures.Ratings == 0 ? "none" : $"{figures.Ratings}, average {figures.RatingAverage:0.0} of 5, CSAT {EmailBody.Percent(figures.Csat)} (4 or 5 stars)"),
+                ("Ratings", figures.Ratings == 0 ? "none" : $"{figures.Ratings}, average {figures.RatingAverage?.ToString("0.0", CultureInfo.InvariantCulture)} of 5, CSAT {EmailBody.Percent(figures.Csat)} (4 or 5 stars)"),
             ])
             .Subheading("Left messages")
             .Facts([("Received", figures.LeftMessages.ToString(CultureInfo.InvariantCulture)), ("Answered", figures.LeftMessagesAnswered.ToString(CultureInfo.InvariantCulture))])

@@ -33,10 +33,13 @@ public sealed record NotificationRecipient(
         _ => false,
     };
 
-    /// <summary>A missed chat as the inbox shows it: whole-merchant staff see all; a store manager those of their stores or of needs their stores serve.</summary>
+    /// <summary>
+    /// A missed chat as the inbox rules see it: whole-merchant staff see all; a store manager those of their stores,
+    /// and those with no store yet (nobody claimed them) of the needs an active team of their stores serves.
+    /// </summary>
     public bool SeesMissedChat(Guid? storeId, Guid departmentId) =>
         Staff.SeesWholeMerchant
-        || (Staff.IsStoreManager && ((storeId is { } store && Staff.StoreIds.Contains(store)) || ServedDepartments.Contains(departmentId)));
+        || (Staff.IsStoreManager && (storeId is { } store ? Staff.StoreIds.Contains(store) : ServedDepartments.Contains(departmentId)));
 
     public bool AnswersLeftMessage(LeftMessage message) =>
         LeftMessageAccess.CanAnswer(Staff, message, message.DepartmentId is { } department && ServedDepartments.Contains(department));
