@@ -207,7 +207,7 @@ public sealed partial class ScheduledEmailTests : IAsyncLifetime
         Assert.Equal("expert-performance-2026-11-23-2026-11-29.csv", csv.FileName);
         using var content = new MemoryStream();
         await csv.Content!.DecodeToAsync(content);
-        var lines = System.Text.Encoding.UTF8.GetString(content.ToArray()).TrimStart('\uFEFF').Split("\r\n");
+        var lines = System.Text.Encoding.UTF8.GetString(content.ToArray()).TrimStart('\uFEFF').Split('\n').Select(l => l.TrimEnd('\r')).ToArray(); // the sink keeps lines, not their CRLF
         Assert.StartsWith("expert,offered,claimed,missed", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("Eli Expert,20,18,2,0,45,", lines[1], StringComparison.Ordinal);
 
