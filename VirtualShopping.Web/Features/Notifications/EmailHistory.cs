@@ -10,6 +10,7 @@ public sealed record EmailDispatchRow(
     string Person,
     EmailKind Kind,
     string PeriodKey,
+    string Period,
     EmailDispatchStatus Status,
     int Attempts,
     string? LastError,
@@ -40,9 +41,25 @@ public sealed class EmailHistory(IDbContextFactory<VirtualShoppingDbContext> con
             .ToListAsync(cancellationToken);
         DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone).DateTime;
         return rows.Select(r => new EmailDispatchRow(
-                r.Dispatch.Id, r.DisplayName, r.Dispatch.Kind, r.Dispatch.PeriodKey, r.Dispatch.Status, r.Dispatch.Attempts, r.Dispatch.LastError,
+                r.Dispatch.Id, r.DisplayName, r.Dispatch.Kind, r.Dispatch.PeriodKey, PeriodLabel(r.Dispatch.Kind, r.Dispatch.PeriodKey, zone), r.Dispatch.Status, r.Dispatch.Attempts, r.Dispatch.LastError,
                 Local(r.Dispatch.CreatedAt), r.Dispatch.SentAt is { } sent ? Local(sent) : null, r.Dispatch.NextAttemptAt is { } next ? Local(next) : null))
             .ToList();
+    }
+
+    /// <summary>The period in words, local: "29 Nov 22:30–22:35", "28 Nov 2026", "week of 23 Nov 2026", "Oct 2026".</summary>
+    public static string PeriodLabel(EmailKind kind, string periodKey, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(periodKey);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return kind switch
+        {
+            EmailKind.MissedChats or EmailKind.LeftMessages =>
+                $"{TimeZoneInfo.ConvertTime(EmailSchedule.ParseBatch(periodKey), zone).ToString("d MMM HH:mm", invariant)}–{TimeZoneInfo.ConvertTime(EmailSchedule.ParseBatch(periodKey) + EmailSchedule.BatchLength, zone).ToString("HH:mm", invariant)}",
+            EmailKind.WeeklyDigest => "week of " + EmailSchedule.ParseDay(periodKey).ToString("d MMM yyyy", invariant),
+            EmailKind.PerformanceReport when periodKey.Length == 7 => EmailSchedule.ParseMonth(periodKey).ToString("MMM yyyy", invariant),
+            EmailKind.PerformanceReport => "week of " + EmailSchedule.ParseDay(periodKey).ToString("d MMM yyyy", invariant),
+            _ => EmailSchedule.ParseDay(periodKey).ToString("d MMM yyyy", invariant),
+        };
     }
 
     public Task<(bool Sent, string Message)> RetryNowAsync(Guid dispatchId, CancellationToken cancellationToken = default) =>
