@@ -123,7 +123,8 @@ public sealed class NotificationsPageTests : DashboardTestContext
         var history = page.Find("[data-testid=email-history]").TextContent;
         Assert.Contains("Team digest", history, StringComparison.Ordinal);
         Assert.Contains("Connection refused", history, StringComparison.Ordinal);
-        Assert.Contains("Next try 23 Nov 11:01", history, StringComparison.Ordinal); // the merchant's default time zone, London
+        Assert.Contains("Next try", history, StringComparison.Ordinal);
+        Assert.Contains("23 Nov 11:01", history, StringComparison.Ordinal); // the merchant's default time zone, London
 
         page.Find("button[aria-label='Retry the team digest to Priya Shah now']").Click();
 
