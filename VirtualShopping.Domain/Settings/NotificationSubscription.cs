@@ -3,7 +3,7 @@ using VirtualShopping.Domain.Common;
 
 namespace VirtualShopping.Domain.Settings;
 
-/// <summary>Which team emails one staff member receives: missed chats, left messages, daily and weekly digests.</summary>
+/// <summary>Which team emails one staff member receives: missed chats, left messages, daily, weekly and team digests, the performance report.</summary>
 public sealed class NotificationSubscription : ITenantOwned, IConcurrencyStamped, IAudited
 {
     public Guid Id { get; set; } = Guid.NewGuid();
@@ -19,6 +19,9 @@ public sealed class NotificationSubscription : ITenantOwned, IConcurrencyStamped
     public bool DailyDigest { get; set; }
 
     public bool WeeklyDigest { get; set; }
+
+    /// <summary>The team digest (people waiting for approval, the team's last 48 hours), at most once every 48 hours.</summary>
+    public bool TeamDigest { get; set; }
 
     /// <summary>The expert performance report by email: off, weekly or monthly.</summary>
     public Notifications.ReportSchedule PerformanceReport { get; set; }

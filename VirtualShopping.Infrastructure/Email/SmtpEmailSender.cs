@@ -23,6 +23,11 @@ public sealed class SmtpEmailSender(IOptionsMonitor<SmtpOptions> options)
         message.To.Add(new MailboxAddress(email.ToName, email.ToAddress));
         message.Subject = email.Subject;
         var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        foreach (var attachment in email.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
         message.Body = body.ToMessageBody();
 
         using var client = new SmtpClient { Timeout = 15_000 };

@@ -11,12 +11,14 @@ namespace VirtualShopping.Tests.Support;
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener listener;
     private readonly CancellationTokenSource stop = new();
     private readonly Task accepting;
 
-    public SmtpSink()
+    /// <param name="port">A given port (a test that first finds no server there), or 0 for any free one.</param>
+    public SmtpSink(int port = 0)
     {
+        listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();
         accepting = AcceptAsync();
     }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using VirtualShopping.Web.Features.Notifications;
 using VirtualShopping.Web.Features.Products;
 using VirtualShopping.Web.Features.Staff;
 
@@ -20,5 +21,6 @@ internal static class RecurringJobSchedule
             Cron.Daily(3, 15),
             new RecurringJobOptions { TimeZone = zone });
         app.ScheduleProductFeeds();
+        app.ScheduleNotificationEmails();
     }
 }

@@ -19,6 +19,13 @@ public sealed class NotificationRow
 
     public bool WeeklyDigest { get; set; }
 
+    public bool TeamDigest { get; set; }
+
+    public Domain.Notifications.ReportSchedule PerformanceReport { get; set; }
+
+    /// <summary>Whether this person looks after the team (HQ admin, store manager, "manage team" access): the team digest is for them.</summary>
+    public bool ManagesTeam { get; set; }
+
     /// <summary>The stamp of the saved row; null when this person has never had notifications set.</summary>
     public Guid? ConcurrencyStamp { get; set; }
 }

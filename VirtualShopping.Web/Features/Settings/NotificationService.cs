@@ -37,6 +37,9 @@ public sealed class NotificationService(IDbContextFactory<VirtualShoppingDbConte
                 LeftMessages = s?.LeftMessages ?? false,
                 DailyDigest = s?.DailyDigest ?? false,
                 WeeklyDigest = s?.WeeklyDigest ?? false,
+                TeamDigest = s?.TeamDigest ?? false,
+                PerformanceReport = s?.PerformanceReport ?? Domain.Notifications.ReportSchedule.Off,
+                ManagesTeam = p.Roles.HasFlag(StaffRoles.HqAdmin) || p.Roles.HasFlag(StaffRoles.StoreManager) || p.EffectiveAccess.HasFlag(DashboardAccess.ManageTeam),
                 ConcurrencyStamp = s?.ConcurrencyStamp,
             };
         }).ToList();
@@ -63,7 +66,7 @@ public sealed class NotificationService(IDbContextFactory<VirtualShoppingDbConte
                     return SaveResult<IReadOnlyList<NotificationRow>>.Conflict(ConflictMessage);
                 }
 
-                if (!(row.MissedChats || row.LeftMessages || row.DailyDigest || row.WeeklyDigest))
+                if (!(row.MissedChats || row.LeftMessages || row.DailyDigest || row.WeeklyDigest || row.TeamDigest || row.PerformanceReport != Domain.Notifications.ReportSchedule.Off))
                 {
                     continue;
                 }
@@ -81,6 +84,8 @@ public sealed class NotificationService(IDbContextFactory<VirtualShoppingDbConte
             subscription.LeftMessages = row.LeftMessages;
             subscription.DailyDigest = row.DailyDigest;
             subscription.WeeklyDigest = row.WeeklyDigest;
+            subscription.TeamDigest = row.TeamDigest && row.ManagesTeam;
+            subscription.PerformanceReport = Enum.IsDefined(row.PerformanceReport) ? row.PerformanceReport : Domain.Notifications.ReportSchedule.Off;
         }
 
         try

@@ -1965,6 +1965,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("StaffMemberId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("TeamDigest")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("WeeklyDigest")
                         .HasColumnType("bit");
 

@@ -1949,6 +1949,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("StaffMemberId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("TeamDigest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("WeeklyDigest")
                         .HasColumnType("INTEGER");
 
