@@ -1,3 +1,4 @@
+using System.Globalization;
 using VirtualShopping.Domain.Orders;
 
 namespace VirtualShopping.Web.Features.Reports;
@@ -17,7 +18,7 @@ public static class SalesCsv
         return table switch
         {
             "periods" => CsvFile.Build(["period_start", .. FigureHeader, "unattributed_orders", "unattributed_revenue"],
-                report.Periods.Select(p => (IReadOnlyList<object?>)[p.Start, .. Figures(p.Figures, report.Currency), p.Figures.UnattributedOrders, p.Figures.UnattributedRevenue])),
+                report.Periods.Select(p => (IReadOnlyList<object?>)[p.Start, .. Figures(p.Figures, report.Currency), p.Figures.UnattributedOrders, Money(p.Figures.UnattributedRevenue)])),
             "experts" or "stores" or "teams" or "departments" => CsvFile.Build([Singular(table) + "_id", Singular(table), .. FigureHeader], Rows(report, table)
                 .Select(r => (IReadOnlyList<object?>)[r.Id.ToString("D"), r.Name, .. Figures(r.Figures, report.Currency)])),
             _ => throw new ArgumentOutOfRangeException(nameof(table), table, "Not a sales table."),
@@ -30,7 +31,7 @@ public static class SalesCsv
         return CsvFile.Build(
             ["order_id", "placed_local", "source", "subtotal", "net_revenue", "currency", "status", "expert", "store", "matched_by", "touch_local", "window_days", "rule", "chat_id"],
             lines.Select(l => (IReadOnlyList<object?>)[
-                l.ExternalId, Local(l.PlacedAt, timeZone), l.Source.ToString(), l.Subtotal, l.NetRevenue, l.Currency, l.Status.ToString(), l.Expert, l.Store, l.MatchedBy,
+                l.ExternalId, Local(l.PlacedAt, timeZone), l.Source.ToString(), Money(l.Subtotal), Money(l.NetRevenue), l.Currency, l.Status.ToString(), l.Expert, l.Store, l.MatchedBy,
                 l.TouchAt is { } touch ? Local(touch, timeZone) : null, l.WindowDays, l.WindowDays is null ? null : AttributionRule.Name, l.ChatId?.ToString("D")]));
     }
 
@@ -53,6 +54,9 @@ public static class SalesCsv
     };
 
     private static object?[] Figures(SalesFigures f, string currency) =>
-        [f.AttributedOrders, f.AttributedRevenue, currency, f.AverageOrderValue, f.ClaimedChats, f.ConvertedChats,
-            f.Conversion is { } c ? decimal.Round(c, 4) : null, f.RevenuePerChat, f.Refunds, f.OtherCurrencyOrders];
+        [f.AttributedOrders, Money(f.AttributedRevenue), currency, Money(f.AverageOrderValue), f.ClaimedChats, f.ConvertedChats,
+            f.Conversion is { } c ? decimal.Round(c, 4) : null, Money(f.RevenuePerChat), Money(f.Refunds), f.OtherCurrencyOrders];
+
+    /// <summary>Money with two decimals, or up to four when it has them.</summary>
+    private static string? Money(decimal? value) => value?.ToString("0.00##", CultureInfo.InvariantCulture);
 }
