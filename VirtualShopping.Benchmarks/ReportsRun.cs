@@ -120,12 +120,13 @@ internal static class ReportsRun
     /// <summary>What /reports/sales runs on a load: the scope, the filter's choices, and the report.</summary>
     public static async Task<int> SalesPageAsync(IServiceProvider services, ReportScope scope, ReportFilter filter)
     {
+        ReportFilterOptions options;
         await using (var db = await services.GetRequiredService<IDbContextFactory<VirtualShoppingDbContext>>().CreateDbContextAsync())
         {
-            await ReportFilterOptions.LoadAsync(db, scope);
+            options = await ReportFilterOptions.LoadAsync(db, scope);
         }
 
-        var report = await services.GetRequiredService<SalesReports>().ReportAsync(scope, filter);
+        var report = await services.GetRequiredService<SalesReports>().ReportAsync(scope, filter, options);
         return report.Experts.Count + report.Periods.Count;
     }
 

@@ -14,6 +14,9 @@ public sealed class SalesDailyRollup : ITenantOwned
 {
     public const int MaxCurrencyLength = 3;
 
+    /// <summary>Amounts are kept as whole ten-thousandths of the currency unit (orders carry at most four decimals), so the database sums them exactly and fast.</summary>
+    public const decimal AmountScale = 10_000m;
+
     public Guid Id { get; set; } = Guid.NewGuid();
 
     public Guid MerchantId { get; set; }
@@ -35,14 +38,14 @@ public sealed class SalesDailyRollup : ITenantOwned
     /// <summary>Of <see cref="Orders"/>, those credited to an expert.</summary>
     public int AttributedOrders { get; set; }
 
-    /// <summary>Sum of Order.NetRevenue (subtotal less refunds, 0 once cancelled) of <see cref="Orders"/>.</summary>
-    public decimal NetRevenue { get; set; }
+    /// <summary>Sum of Order.NetRevenue (subtotal less refunds, 0 once cancelled) of <see cref="Orders"/>, in ten-thousandths.</summary>
+    public long NetRevenueTenThousandths { get; set; }
 
-    /// <summary>Sum of Order.NetRevenue of <see cref="AttributedOrders"/>.</summary>
-    public decimal AttributedNetRevenue { get; set; }
+    /// <summary>Sum of Order.NetRevenue of <see cref="AttributedOrders"/>, in ten-thousandths.</summary>
+    public long AttributedNetRevenueTenThousandths { get; set; }
 
-    /// <summary>What refunds took off those orders' revenue (never more than their subtotals).</summary>
-    public decimal Refunds { get; set; }
+    /// <summary>What refunds took off those orders' revenue (never more than their subtotals), in ten-thousandths.</summary>
+    public long RefundsTenThousandths { get; set; }
 
     /// <summary>Of <see cref="Orders"/>, those cancelled.</summary>
     public int CancelledOrders { get; set; }
@@ -52,4 +55,10 @@ public sealed class SalesDailyRollup : ITenantOwned
 
     /// <summary>Of <see cref="ClaimedChats"/>, those with at least one attributed order.</summary>
     public int ConvertedChats { get; set; }
+
+    /// <summary>An amount as stored here.</summary>
+    public static long Scaled(decimal amount) => (long)decimal.Round(amount * AmountScale);
+
+    /// <summary>A stored amount back in currency units.</summary>
+    public static decimal Unscaled(long tenThousandths) => tenThousandths / AmountScale;
 }

@@ -11,9 +11,6 @@ internal sealed class SalesDailyRollupConfiguration : IEntityTypeConfiguration<S
     {
         builder.HasOne<Merchant>().WithMany().HasForeignKey(r => r.MerchantId);
         builder.Property(r => r.Currency).HasMaxLength(SalesDailyRollup.MaxCurrencyLength).IsUnicode(false);
-        builder.Property(r => r.NetRevenue).HasPrecision(18, 4);
-        builder.Property(r => r.AttributedNetRevenue).HasPrecision(18, 4);
-        builder.Property(r => r.Refunds).HasPrecision(18, 4);
 
         // Pages read a merchant's days; a rebuild deletes them.
         builder.HasIndex(r => new { r.MerchantId, r.Day });

@@ -1627,9 +1627,8 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<decimal>("AttributedNetRevenue")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                    b.Property<long>("AttributedNetRevenueTenThousandths")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("AttributedOrders")
                         .HasColumnType("int");
@@ -1658,16 +1657,14 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<decimal>("NetRevenue")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                    b.Property<long>("NetRevenueTenThousandths")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Orders")
                         .HasColumnType("int");
 
-                    b.Property<decimal>("Refunds")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("decimal(18,4)");
+                    b.Property<long>("RefundsTenThousandths")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("StaffMemberId")
                         .HasColumnType("uniqueidentifier");

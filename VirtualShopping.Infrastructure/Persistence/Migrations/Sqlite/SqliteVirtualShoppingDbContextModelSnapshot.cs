@@ -1611,9 +1611,8 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("AttributedNetRevenue")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("AttributedNetRevenueTenThousandths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("AttributedOrders")
                         .HasColumnType("INTEGER");
@@ -1642,16 +1641,14 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("NetRevenue")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("NetRevenueTenThousandths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Orders")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Refunds")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("RefundsTenThousandths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("StaffMemberId")
                         .HasColumnType("TEXT");

@@ -18,20 +18,45 @@ public sealed class SalesReports(IDbContextFactory<VirtualShoppingDbContext> con
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var options = await ReportFilterOptions.LoadAsync(db, scope, cancellationToken);
-        var teams = await TeamsAsync(db, scope, cancellationToken);
-        var rows = await RowsAsync(db, scope, filter, teams, cancellationToken);
-        var currency = options.Currency;
+        return await ReportAsync(db, scope, filter, options, cancellationToken);
+    }
 
-        var total = Sum(rows, currency);
+    /// <summary>The report when the page has already loaded the filter's choices.</summary>
+    public async Task<SalesReport> ReportAsync(ReportScope scope, ReportFilter filter, ReportFilterOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ReportAsync(db, scope, filter, options, cancellationToken);
+    }
+
+    private static async Task<SalesReport> ReportAsync(VirtualShoppingDbContext db, ReportScope scope, ReportFilter filter, ReportFilterOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var teams = await TeamsAsync(db, scope, cancellationToken);
+        var currency = options.Currency;
+        var rows = Rows(db, scope, filter, teams);
+
+        // Summed by the database, one grouping per table; teams from the experts' sums.
+        List<SalesDailyRollup> byDay = [], byExpert = [], byStore = [], byDepartment = [];
+        if (rows is not null)
+        {
+            byDay = await SumByAsync(rows, r => new RollupKey { Day = r.Day, Currency = r.Currency }, cancellationToken);
+            byExpert = await SumByAsync(rows.Where(r => r.StaffMemberId != null), r => new RollupKey { StaffMemberId = r.StaffMemberId, Currency = r.Currency }, cancellationToken);
+            byStore = await SumByAsync(rows.Where(r => r.StaffMemberId != null && r.StoreId != null), r => new RollupKey { StoreId = r.StoreId, Currency = r.Currency }, cancellationToken);
+            byDepartment = await SumByAsync(rows.Where(r => r.StaffMemberId != null && r.DepartmentId != null), r => new RollupKey { DepartmentId = r.DepartmentId, Currency = r.Currency }, cancellationToken);
+        }
+
+        var total = Sum(byDay, currency);
         var periods = new List<SalesPeriod>();
-        var byPeriod = rows.GroupBy(r => ReportRange.PeriodStart(r.Day, filter.Period)).ToDictionary(g => g.Key, g => Sum(g, currency));
+        var byPeriod = byDay.GroupBy(r => ReportRange.PeriodStart(r.Day, filter.Period)).ToDictionary(g => g.Key, g => Sum(g, currency));
         for (var start = ReportRange.PeriodStart(filter.From, filter.Period); start <= filter.To; start = Next(start, filter.Period))
         {
             periods.Add(new SalesPeriod(start, byPeriod.GetValueOrDefault(start) ?? SalesFigures.None));
         }
 
         var expertNames = options.Experts.ToDictionary(e => e.Id, e => e.Name);
-        var missingExperts = rows.Where(r => r.StaffMemberId is { } id && !expertNames.ContainsKey(id)).Select(r => r.StaffMemberId!.Value).Distinct().ToList();
+        var missingExperts = byExpert.Select(r => r.StaffMemberId!.Value).Where(id => !expertNames.ContainsKey(id)).Distinct().ToList();
         if (missingExperts.Count > 0)
         {
             foreach (var expert in await db.StaffMembers.AsNoTracking().Where(s => missingExperts.Contains(s.Id)).Select(s => new { s.Id, s.DisplayName }).ToListAsync(cancellationToken))
@@ -42,27 +67,45 @@ public sealed class SalesReports(IDbContextFactory<VirtualShoppingDbContext> con
 
         var storeNames = options.Stores.ToDictionary(s => s.Id, s => s.Name);
         var departmentNames = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
-        var attributed = rows.Where(r => r.StaffMemberId is not null).ToList();
         return new SalesReport(
             filter,
             currency,
             options.AttributionWindowDays,
             total,
             periods,
-            Table(attributed, r => r.StaffMemberId, expertNames, currency),
-            Table(attributed.Where(r => r.StoreId is not null), r => r.StoreId, storeNames, currency),
+            Table(byExpert, r => r.StaffMemberId, expertNames, currency),
+            Table(byStore, r => r.StoreId, storeNames, currency),
             teams.Where(t => filter.TeamId is null || t.Id == filter.TeamId)
-                .Select(t => new SalesRow(t.Id, t.Name, Sum(attributed.Where(r => t.Members.Contains(r.StaffMemberId!.Value)), currency)))
+                .Select(t => new SalesRow(t.Id, t.Name, Sum(byExpert.Where(r => t.Members.Contains(r.StaffMemberId!.Value)), currency)))
                 .Where(t => !t.Figures.IsEmpty).OrderByDescending(t => t.Figures.AttributedRevenue).ThenBy(t => t.Name, StringComparer.CurrentCulture).ToList(),
-            Table(attributed.Where(r => r.DepartmentId is not null), r => r.DepartmentId, departmentNames, currency));
+            Table(byDepartment, r => r.DepartmentId, departmentNames, currency));
     }
 
+    /// <summary>Rollup rows summed per key, by the database.</summary>
+    private static Task<List<SalesDailyRollup>> SumByAsync(IQueryable<SalesDailyRollup> rows, System.Linq.Expressions.Expression<Func<SalesDailyRollup, RollupKey>> key, CancellationToken cancellationToken) =>
+        rows.GroupBy(key).Select(g => new SalesDailyRollup
+        {
+            Day = g.Key.Day,
+            StaffMemberId = g.Key.StaffMemberId,
+            StoreId = g.Key.StoreId,
+            DepartmentId = g.Key.DepartmentId,
+            Currency = g.Key.Currency,
+            Orders = g.Sum(r => r.Orders),
+            AttributedOrders = g.Sum(r => r.AttributedOrders),
+            CancelledOrders = g.Sum(r => r.CancelledOrders),
+            NetRevenueTenThousandths = g.Sum(r => r.NetRevenueTenThousandths),
+            AttributedNetRevenueTenThousandths = g.Sum(r => r.AttributedNetRevenueTenThousandths),
+            RefundsTenThousandths = g.Sum(r => r.RefundsTenThousandths),
+            ClaimedChats = g.Sum(r => r.ClaimedChats),
+            ConvertedChats = g.Sum(r => r.ConvertedChats),
+        }).ToListAsync(cancellationToken);
+
     /// <summary>The rollup rows of the filter's days in scope, narrowed by store, department, expert and team.</summary>
-    private static async Task<List<SalesDailyRollup>> RowsAsync(VirtualShoppingDbContext db, ReportScope scope, ReportFilter filter, IReadOnlyList<ReportTeam> teams, CancellationToken cancellationToken)
+    private static IQueryable<SalesDailyRollup>? Rows(VirtualShoppingDbContext db, ReportScope scope, ReportFilter filter, IReadOnlyList<ReportTeam> teams)
     {
         if (scope.IsEmpty || (filter.StoreId is { } asked && !scope.Sees(asked)))
         {
-            return [];
+            return null;
         }
 
         var query = db.SalesDailyRollups.AsNoTracking().Where(r => r.Day >= filter.From && r.Day <= filter.To);
@@ -93,7 +136,7 @@ public sealed class SalesReports(IDbContextFactory<VirtualShoppingDbContext> con
             query = query.Where(r => r.StaffMemberId != null && members.Contains(r.StaffMemberId.Value));
         }
 
-        return await query.ToListAsync(cancellationToken);
+        return query;
     }
 
     /// <summary>The teams of the stores in scope, with their members.</summary>
@@ -131,9 +174,9 @@ public sealed class SalesReports(IDbContextFactory<VirtualShoppingDbContext> con
             if (inCurrency)
             {
                 attributedInCurrency += r.AttributedOrders;
-                revenue += r.AttributedNetRevenue;
-                unattributedRevenue += r.NetRevenue - r.AttributedNetRevenue;
-                refunds += r.Refunds;
+                revenue += SalesDailyRollup.Unscaled(r.AttributedNetRevenueTenThousandths);
+                unattributedRevenue += SalesDailyRollup.Unscaled(r.NetRevenueTenThousandths - r.AttributedNetRevenueTenThousandths);
+                refunds += SalesDailyRollup.Unscaled(r.RefundsTenThousandths);
             }
             else
             {
@@ -150,6 +193,20 @@ public sealed class SalesReports(IDbContextFactory<VirtualShoppingDbContext> con
         ReportPeriod.Month => start.AddMonths(1),
         _ => start.AddDays(1),
     };
+}
+
+/// <summary>What a sales table is summed by: one of the dimensions (the others stay empty) and the currency.</summary>
+internal sealed class RollupKey
+{
+    public DateOnly Day { get; init; }
+
+    public Guid? StaffMemberId { get; init; }
+
+    public Guid? StoreId { get; init; }
+
+    public Guid? DepartmentId { get; init; }
+
+    public string Currency { get; init; } = string.Empty;
 }
 
 /// <summary>A team in a report's scope and its members (a team filter means these experts).</summary>

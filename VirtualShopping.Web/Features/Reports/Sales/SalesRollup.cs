@@ -140,13 +140,13 @@ public sealed class SalesRollup(IServiceScopeFactory scopes, TimeProvider clock)
             var attributed = o.AttributedStaffMemberId is not null;
             var row = Row(ReportRange.DayOf(o.PlacedAt, timeZone), attributed ? o.AttributedStoreId : null, o.AttributedStaffMemberId, attributed ? o.AttributedDepartmentId : null, o.Currency);
             row.Orders++;
-            row.NetRevenue += order.NetRevenue;
-            row.Refunds += Math.Min(o.RefundedAmount, o.Subtotal);
+            row.NetRevenueTenThousandths += SalesDailyRollup.Scaled(order.NetRevenue);
+            row.RefundsTenThousandths += SalesDailyRollup.Scaled(Math.Min(o.RefundedAmount, o.Subtotal));
             row.CancelledOrders += o.Status == OrderStatus.Cancelled ? 1 : 0;
             if (attributed)
             {
                 row.AttributedOrders++;
-                row.AttributedNetRevenue += order.NetRevenue;
+                row.AttributedNetRevenueTenThousandths += SalesDailyRollup.Scaled(order.NetRevenue);
             }
         }
 

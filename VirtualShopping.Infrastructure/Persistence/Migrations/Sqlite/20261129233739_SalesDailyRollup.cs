@@ -24,9 +24,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     Currency = table.Column<string>(type: "TEXT", unicode: false, maxLength: 3, nullable: false),
                     Orders = table.Column<int>(type: "INTEGER", nullable: false),
                     AttributedOrders = table.Column<int>(type: "INTEGER", nullable: false),
-                    NetRevenue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    AttributedNetRevenue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Refunds = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    NetRevenueTenThousandths = table.Column<long>(type: "INTEGER", nullable: false),
+                    AttributedNetRevenueTenThousandths = table.Column<long>(type: "INTEGER", nullable: false),
+                    RefundsTenThousandths = table.Column<long>(type: "INTEGER", nullable: false),
                     CancelledOrders = table.Column<int>(type: "INTEGER", nullable: false),
                     ClaimedChats = table.Column<int>(type: "INTEGER", nullable: false),
                     ConvertedChats = table.Column<int>(type: "INTEGER", nullable: false)

@@ -24,9 +24,9 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     Currency = table.Column<string>(type: "varchar(3)", unicode: false, maxLength: 3, nullable: false),
                     Orders = table.Column<int>(type: "int", nullable: false),
                     AttributedOrders = table.Column<int>(type: "int", nullable: false),
-                    NetRevenue = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    AttributedNetRevenue = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    Refunds = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    NetRevenueTenThousandths = table.Column<long>(type: "bigint", nullable: false),
+                    AttributedNetRevenueTenThousandths = table.Column<long>(type: "bigint", nullable: false),
+                    RefundsTenThousandths = table.Column<long>(type: "bigint", nullable: false),
                     CancelledOrders = table.Column<int>(type: "int", nullable: false),
                     ClaimedChats = table.Column<int>(type: "int", nullable: false),
                     ConvertedChats = table.Column<int>(type: "int", nullable: false)
