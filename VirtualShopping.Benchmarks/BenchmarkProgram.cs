@@ -18,6 +18,8 @@ internal static class BenchmarkProgram
                 return await WidgetRun.RunAsync(rest);
             case ["products-search", .. var searchArgs]:
                 return await ProductSearchRun.RunAsync(searchArgs);
+            case ["reports", .. var reportArgs]:
+                return await ReportsRun.RunAsync(reportArgs);
             case ["inbox", .. var inboxArgs]:
                 return await InboxRun.RunAsync(inboxArgs);
             case ["sweep", .. var sweepArgs]:

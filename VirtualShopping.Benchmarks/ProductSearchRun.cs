@@ -137,10 +137,10 @@ internal static class ProductSearchRun
         return 0;
     }
 
-    private static string Describe(LatencySamples s) =>
+    internal static string Describe(LatencySamples s) =>
         Invariant($"p50 {s.Percentile(50):0.0} ms   p95 {s.Percentile(95):0.0} ms   p99 {s.Percentile(99):0.0} ms   max {s.Percentile(100):0.0} ms");
 
-    private static async Task<int> MeasureAsync(IServiceProvider services, Guid merchantId, int runs, LatencySamples samples, LatencySamples? all, Func<IServiceProvider, Task<int>> work)
+    internal static async Task<int> MeasureAsync(IServiceProvider services, Guid merchantId, int runs, LatencySamples samples, LatencySamples? all, Func<IServiceProvider, Task<int>> work)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<MerchantScope>().Use(merchantId);
@@ -160,7 +160,7 @@ internal static class ProductSearchRun
         return rows;
     }
 
-    private static async Task<T> InMerchantAsync<T>(IServiceProvider services, Guid merchantId, Func<IServiceProvider, Task<T>> work)
+    internal static async Task<T> InMerchantAsync<T>(IServiceProvider services, Guid merchantId, Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<MerchantScope>().Use(merchantId);
@@ -187,7 +187,7 @@ internal static class ProductSearchRun
         return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {

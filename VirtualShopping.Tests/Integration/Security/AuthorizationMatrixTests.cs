@@ -58,6 +58,10 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["GET,POST /staff"] = [HqAdmin, Manager],
         ["GET,POST /products"] = [HqAdmin, Manager, SupportStaff],
         ["GET,POST /reports"] = [HqAdmin, Manager], // and anyone granted analytics; managers see their stores' figures only
+        ["GET,POST /reports/sales"] = [HqAdmin, Manager],
+        ["GET,POST /reports/sales/orders"] = [HqAdmin, Manager],
+        ["GET,POST /reports/sales/conversations/{ChatId:guid}"] = [HqAdmin, Manager], // ReportScope decides per chat (not found outside it)
+        ["GET /api/v1/reports/sales/{table}.csv"] = [HqAdmin, Manager], // ReportScope narrows every row; another store's id is 403
         ["GET,POST /settings/account"] = [HqAdmin],
         ["GET,POST /settings/chat"] = [HqAdmin],
         ["GET,POST /settings/departments"] = [HqAdmin],
@@ -274,7 +278,8 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{publicKey}", widgetKey, StringComparison.Ordinal)
             .Replace("{kind}", "Logo", StringComparison.Ordinal)
-            .Replace("{token}", "not-a-real-link", StringComparison.Ordinal);
+            .Replace("{token}", "not-a-real-link", StringComparison.Ordinal)
+            .Replace("{table}", "experts", StringComparison.Ordinal);
         path = GuidParameter().Replace(path, Guid.NewGuid().ToString());
         path = "/" + path.TrimStart('/');
         if (path.EndsWith("/negotiate", StringComparison.Ordinal))

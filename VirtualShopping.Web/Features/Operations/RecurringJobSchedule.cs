@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Options;
 using VirtualShopping.Web.Features.Notifications;
 using VirtualShopping.Web.Features.Products;
+using VirtualShopping.Web.Features.Reports;
 using VirtualShopping.Web.Features.Staff;
 
 namespace VirtualShopping.Web.Features.Operations;
@@ -20,6 +21,7 @@ internal static class RecurringJobSchedule
             job => job.RunAsync(CancellationToken.None),
             Cron.Daily(3, 15),
             new RecurringJobOptions { TimeZone = zone });
+        jobs.AddOrUpdate<SalesRollupJob>(SalesRollupJob.Id, job => job.RunAsync(CancellationToken.None), SalesRollupJob.Schedule, new RecurringJobOptions { TimeZone = zone });
         app.ScheduleProductFeeds();
         app.ScheduleNotificationEmails();
     }

@@ -5,6 +5,10 @@ internal static class ReportsSetup
     /// <summary>The Reports area's services: rollups, their job, and the report queries.</summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
+        services.AddSingleton<SalesRollup>();
+        services.AddScoped<SalesRollupJob>();
+        services.AddScoped<SalesReports>();
+        services.AddScoped<SalesOrders>();
         return services;
     }
 
@@ -12,5 +16,6 @@ internal static class ReportsSetup
     public static void MapReportEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapSalesReportEndpoints();
     }
 }

@@ -1621,6 +1621,80 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ProductShareClicks");
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.SalesDailyRollup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AttributedNetRevenueTenThousandths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AttributedOrders")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CancelledOrders")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClaimedChats")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ConvertedChats")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(3)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("NetRevenueTenThousandths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RefundsTenThousandths")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("StoreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "Day");
+
+                    b.ToTable("SalesDailyRollups");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.SalesRollupWatermark", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ChangesSince")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("MerchantId");
+
+                    b.ToTable("SalesRollupWatermarks");
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Settings.AccountSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3011,6 +3085,24 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ShareId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.SalesDailyRollup", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.SalesRollupWatermark", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1605,6 +1605,80 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ProductShareClicks");
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.SalesDailyRollup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AttributedNetRevenueTenThousandths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttributedOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CancelledOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClaimedChats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConvertedChats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NetRevenueTenThousandths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefundsTenThousandths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "Day");
+
+                    b.ToTable("SalesDailyRollups");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.SalesRollupWatermark", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangesSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MerchantId");
+
+                    b.ToTable("SalesRollupWatermarks");
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Settings.AccountSettings", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2990,6 +3064,24 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ShareId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.SalesDailyRollup", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.SalesRollupWatermark", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
