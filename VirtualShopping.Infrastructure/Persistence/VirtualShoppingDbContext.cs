@@ -11,6 +11,7 @@ using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Notifications;
 using VirtualShopping.Domain.Orders;
 using VirtualShopping.Domain.Products;
+using VirtualShopping.Domain.Reports;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Domain.Shoppers;
 using VirtualShopping.Domain.Staff;
@@ -109,6 +110,14 @@ public abstract class VirtualShoppingDbContext
     public DbSet<WebhookReceipt> WebhookReceipts => Set<WebhookReceipt>();
 
     public DbSet<EmailDispatch> EmailDispatches => Set<EmailDispatch>();
+
+    public DbSet<ExpertAvailabilityPeriod> ExpertAvailabilityPeriods => Set<ExpertAvailabilityPeriod>();
+
+    public DbSet<TeamDailyStat> TeamDailyStats => Set<TeamDailyStat>();
+
+    public DbSet<TeamSecondsCount> TeamSecondsCounts => Set<TeamSecondsCount>();
+
+    public DbSet<TeamRollupState> TeamRollupStates => Set<TeamRollupState>();
 
     /// <summary>Feed items of running imports, not yet applied (not tenant-filtered: always queried by import id).</summary>
     public DbSet<StagedProduct> StagedProducts => Set<StagedProduct>();

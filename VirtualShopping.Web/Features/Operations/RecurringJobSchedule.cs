@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using VirtualShopping.Web.Features.Products;
+using VirtualShopping.Web.Features.Reports;
 using VirtualShopping.Web.Features.Staff;
 
 namespace VirtualShopping.Web.Features.Operations;
@@ -19,6 +20,7 @@ internal static class RecurringJobSchedule
             job => job.RunAsync(CancellationToken.None),
             Cron.Daily(3, 15),
             new RecurringJobOptions { TimeZone = zone });
+        jobs.AddOrUpdate<TeamRollupJob>(TeamRollupJob.Id, job => job.RunAsync(CancellationToken.None), TeamRollupJob.Schedule, new RecurringJobOptions { TimeZone = zone });
         app.ScheduleProductFeeds();
     }
 }

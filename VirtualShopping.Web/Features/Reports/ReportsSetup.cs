@@ -5,6 +5,7 @@ internal static class ReportsSetup
     /// <summary>The Reports area's services: rollups, their job, and the report queries.</summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
+        services.AddTeamPerformance();
         return services;
     }
 
@@ -12,5 +13,6 @@ internal static class ReportsSetup
     public static void MapReportEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapTeamReportEndpoints();
     }
 }
