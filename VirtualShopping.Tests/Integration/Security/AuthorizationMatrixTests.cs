@@ -58,6 +58,7 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["GET,POST /staff"] = [HqAdmin, Manager],
         ["GET,POST /products"] = [HqAdmin, Manager, SupportStaff],
         ["GET,POST /reports"] = [HqAdmin, Manager], // and anyone granted analytics; managers see their stores' figures only
+        ["GET,POST /reports/team"] = [HqAdmin, Manager],
         ["GET,POST /settings/account"] = [HqAdmin],
         ["GET,POST /settings/chat"] = [HqAdmin],
         ["GET,POST /settings/departments"] = [HqAdmin],
@@ -75,6 +76,8 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["PUT /api/v1/stores/{id:guid}"] = [HqAdmin, SupportStaff],
         ["POST /api/v1/stores/{id:guid}/deactivate"] = [HqAdmin, SupportStaff],
         ["POST /api/v1/stores/{id:guid}/reactivate"] = [HqAdmin, SupportStaff],
+        ["GET /api/v1/reports/team/experts.csv"] = [HqAdmin, Manager],
+        ["GET /api/v1/reports/conversations.csv"] = [HqAdmin, Manager],
         ["GET /api/v1/staff/"] = [HqAdmin, Manager],
         ["GET /api/v1/staff/{id:guid}"] = [HqAdmin, Manager],
         ["POST /api/v1/staff/"] = [HqAdmin, Manager],
