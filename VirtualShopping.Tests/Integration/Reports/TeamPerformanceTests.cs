@@ -118,7 +118,7 @@ public sealed class TeamPerformanceTests(RoutingFactory factory) : IClassFixture
     {
         var (merchantId, data, _) = await WorldAsync();
         // The active chat ends now (else the idle sweep would end it while the clock moves on, a change of its own).
-        var ended = factory.Clock.GetUtcNow();
+        var ended = factory.Clock.GetUtcNow() - TimeSpan.FromHours(1);
         await factory.InMerchantAsync(merchantId, db => db.Chats.Where(c => c.Status == ChatStatus.Active).ExecuteUpdateAsync(
             s => s.SetProperty(c => c.Status, ChatStatus.Ended).SetProperty(c => c.EndedAt, ended)));
         var first = await Rollup.RefreshAsync(merchantId, TestContext.Current.CancellationToken);
