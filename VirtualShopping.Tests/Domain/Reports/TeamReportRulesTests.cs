@@ -58,5 +58,7 @@ public sealed class TeamReportRulesTests
         Assert.Equal(10, TeamTimes.Between(at, at.AddSeconds(10.7)));
         Assert.Equal(0, TeamTimes.Between(at, at.AddSeconds(-3)));
         Assert.Null(TeamTimes.Between(at, null));
+        Assert.Equal(12, TeamTimes.ClaimTime(at, default, at.AddSeconds(12))); // a row without QueuedAt counts from its start
+        Assert.Equal(4, TeamTimes.ClaimTime(at, at.AddSeconds(60), at.AddSeconds(64))); // moved: from re-entering the queue
     }
 }

@@ -71,7 +71,7 @@ public sealed class ConversationExport(IDbContextFactory<VirtualShoppingDbContex
                     departments.GetValueOrDefault(chat.DepartmentId),
                     chat.StoreId is { } store ? stores.GetValueOrDefault(store) : null,
                     claimed ? chat.ExpertName : null,
-                    TeamTimes.Between(chat.QueuedAt, chat.ClaimedAt),
+                    TeamTimes.ClaimTime(chat.StartedAt, chat.QueuedAt, chat.ClaimedAt),
                     claimed ? TeamTimes.Between(chat.ClaimedAt, chat.FirstResponse) : null,
                     chat.Status == ChatStatus.Ended ? TeamTimes.Between(chat.ClaimedAt, chat.EndedAt) : null,
                     chat.Rating,

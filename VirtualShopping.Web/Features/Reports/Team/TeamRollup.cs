@@ -176,9 +176,8 @@ public sealed class TeamRollup(IServiceScopeFactory scopes, TimeProvider clock)
             return stat;
         }
 
-        void Count(DateOnly day, Guid staff, Guid? store, Guid department, TeamMetric metric, TimeSpan time)
+        void Count(DateOnly day, Guid staff, Guid? store, Guid department, TeamMetric metric, int whole)
         {
-            var whole = TeamTimes.WholeSeconds(time);
             var key = (day, staff, store ?? Guid.Empty, department, metric, whole);
             if (!seconds.TryGetValue(key, out var row))
             {
@@ -232,15 +231,15 @@ public sealed class TeamRollup(IServiceScopeFactory scopes, TimeProvider clock)
                 case 5: held.Rating5++; break;
             }
 
-            Count(day, expert, held.StoreId, chat.DepartmentId, TeamMetric.ClaimTime, claimedAt - chat.QueuedAt);
+            Count(day, expert, held.StoreId, chat.DepartmentId, TeamMetric.ClaimTime, TeamTimes.ClaimTime(chat.StartedAt, chat.QueuedAt, claimedAt)!.Value);
             if (chat.FirstResponse is { } response)
             {
-                Count(day, expert, held.StoreId, chat.DepartmentId, TeamMetric.FirstResponse, response - claimedAt);
+                Count(day, expert, held.StoreId, chat.DepartmentId, TeamMetric.FirstResponse, TeamTimes.WholeSeconds(response - claimedAt));
             }
 
             if (chat.Status == ChatStatus.Ended && chat.EndedAt is { } ended)
             {
-                Count(day, expert, held.StoreId, chat.DepartmentId, TeamMetric.Duration, ended - claimedAt);
+                Count(day, expert, held.StoreId, chat.DepartmentId, TeamMetric.Duration, TeamTimes.WholeSeconds(ended - claimedAt));
             }
         }
 
