@@ -17,7 +17,7 @@ namespace VirtualShopping.Web.Features.Reports;
 /// <remarks>
 /// A chat belongs to the local day it started. Claim time = ClaimedAt − QueuedAt (the moment the chat entered, or
 /// re-entered after a move to another department, the queue its claim answered: what the shopper waited for the
-/// expert who took it); first response = the claimer's first message to the shopper (not a note) − ClaimedAt;
+/// expert who took it; never before the chat started); first response = the claimer's first message to the shopper (not a note) − ClaimedAt;
 /// duration = EndedAt − ClaimedAt. Seconds are whole (floored). Claim time, first response, duration and the rating
 /// belong to the chat's expert and store; offers to the expert who got them (the chat's store if they hold it, else
 /// their first store); a missed chat to the chat's store, or the first store it was offered to. Attributed orders
