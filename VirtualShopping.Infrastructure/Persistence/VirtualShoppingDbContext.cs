@@ -114,6 +114,13 @@ public abstract class VirtualShoppingDbContext
     public DbSet<SalesDailyRollup> SalesDailyRollups => Set<SalesDailyRollup>();
 
     public DbSet<SalesRollupWatermark> SalesRollupWatermarks => Set<SalesRollupWatermark>();
+    public DbSet<ExpertAvailabilityPeriod> ExpertAvailabilityPeriods => Set<ExpertAvailabilityPeriod>();
+
+    public DbSet<TeamDailyStat> TeamDailyStats => Set<TeamDailyStat>();
+
+    public DbSet<TeamSecondsCount> TeamSecondsCounts => Set<TeamSecondsCount>();
+
+    public DbSet<TeamRollupState> TeamRollupStates => Set<TeamRollupState>();
 
     /// <summary>Feed items of running imports, not yet applied (not tenant-filtered: always queried by import id).</summary>
     public DbSet<StagedProduct> StagedProducts => Set<StagedProduct>();

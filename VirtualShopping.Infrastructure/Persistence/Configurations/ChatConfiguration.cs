@@ -39,5 +39,8 @@ internal sealed class ChatConfiguration : IEntityTypeConfiguration<Chat>
         builder.HasIndex(c => new { c.MerchantId, c.Status, c.ArchivedAt, c.StartedAt });
         builder.HasIndex(c => new { c.MerchantId, c.StoreId, c.Status });
         builder.HasIndex(c => new { c.MerchantId, c.IsPriority, c.Status });
+
+        // Reports: the team rollup rebuilds days of chats and the conversation CSV pages over them by start.
+        builder.HasIndex(c => new { c.MerchantId, c.StartedAt });
     }
 }

@@ -32,5 +32,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.MerchantId, o.ExternalId }).IsUnique();
         builder.HasIndex(o => new { o.MerchantId, o.PlacedAt });
         builder.HasIndex(o => new { o.MerchantId, o.AttributedStaffMemberId, o.PlacedAt });
+
+        // The conversation CSV sums each chat's attributed revenue.
+        builder.HasIndex(o => new { o.MerchantId, o.AttributionChatId });
     }
 }

@@ -29,7 +29,7 @@ public sealed class SalesPageTests : DashboardTestContext
         var page = Open(Range);
 
         page.WaitForAssertion(() => Assert.Contains("140.00 GBP", page.Find("[data-testid=kpi-revenue]").TextContent, StringComparison.Ordinal));
-        Assert.Equal("5", page.Find("[data-testid=kpi-orders] [data-testid=kpi-value]").TextContent.Trim());
+        Assert.Equal("5", page.Find("[data-testid=kpi-orders-value]").TextContent.Trim());
         Assert.Contains("35.00 GBP", page.Find("[data-testid=kpi-aov]").TextContent, StringComparison.Ordinal);
         Assert.Contains("4 of 6 claimed chats", page.Find("[data-testid=kpi-conversion]").TextContent, StringComparison.Ordinal);
         Assert.Contains("23.33 GBP", page.Find("[data-testid=kpi-revenue-per-chat]").TextContent, StringComparison.Ordinal);

@@ -62,6 +62,7 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["GET,POST /reports/sales/orders"] = [HqAdmin, Manager],
         ["GET,POST /reports/sales/conversations/{ChatId:guid}"] = [HqAdmin, Manager], // ReportScope decides per chat (not found outside it)
         ["GET /api/v1/reports/sales/{table}.csv"] = [HqAdmin, Manager], // ReportScope narrows every row; another store's id is 403
+        ["GET,POST /reports/team"] = [HqAdmin, Manager],
         ["GET,POST /settings/account"] = [HqAdmin],
         ["GET,POST /settings/chat"] = [HqAdmin],
         ["GET,POST /settings/departments"] = [HqAdmin],
@@ -80,6 +81,8 @@ public sealed partial class AuthorizationMatrixTests(VirtualShoppingFactory fact
         ["PUT /api/v1/stores/{id:guid}"] = [HqAdmin, SupportStaff],
         ["POST /api/v1/stores/{id:guid}/deactivate"] = [HqAdmin, SupportStaff],
         ["POST /api/v1/stores/{id:guid}/reactivate"] = [HqAdmin, SupportStaff],
+        ["GET /api/v1/reports/team/experts.csv"] = [HqAdmin, Manager],
+        ["GET /api/v1/reports/conversations.csv"] = [HqAdmin, Manager],
         ["GET /api/v1/staff/"] = [HqAdmin, Manager],
         ["GET /api/v1/staff/{id:guid}"] = [HqAdmin, Manager],
         ["POST /api/v1/staff/"] = [HqAdmin, Manager],

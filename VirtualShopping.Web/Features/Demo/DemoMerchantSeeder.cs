@@ -161,6 +161,8 @@ public sealed partial class DemoMerchantSeeder(
         }
 
         db.StaffMembers.AddRange(staff);
+        // Those who start available are in the availability log from now (the team report's available hours).
+        db.ExpertAvailabilityPeriods.AddRange(staff.Where(s => s.IsAvailable).Select(s => new ExpertAvailabilityPeriod { MerchantId = merchant.Id, StaffMemberId = s.Id, From = now }));
         db.ChatSettings.Add(new ChatSettings
         {
             MerchantId = merchant.Id,

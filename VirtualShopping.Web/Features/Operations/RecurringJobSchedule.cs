@@ -22,6 +22,7 @@ internal static class RecurringJobSchedule
             Cron.Daily(3, 15),
             new RecurringJobOptions { TimeZone = zone });
         jobs.AddOrUpdate<SalesRollupJob>(SalesRollupJob.Id, job => job.RunAsync(CancellationToken.None), SalesRollupJob.Schedule, new RecurringJobOptions { TimeZone = zone });
+        jobs.AddOrUpdate<TeamRollupJob>(TeamRollupJob.Id, job => job.RunAsync(CancellationToken.None), TeamRollupJob.Schedule, new RecurringJobOptions { TimeZone = zone });
         app.ScheduleProductFeeds();
         app.ScheduleNotificationEmails();
     }

@@ -9,6 +9,7 @@ internal static class ReportsSetup
         services.AddScoped<SalesRollupJob>();
         services.AddScoped<SalesReports>();
         services.AddScoped<SalesOrders>();
+        services.AddTeamPerformance();
         return services;
     }
 
@@ -17,5 +18,6 @@ internal static class ReportsSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapSalesReportEndpoints();
+        app.MapTeamReportEndpoints();
     }
 }

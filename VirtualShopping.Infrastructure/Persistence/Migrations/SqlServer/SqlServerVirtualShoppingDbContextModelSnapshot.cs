@@ -458,6 +458,8 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("MerchantId", "ShopperId");
 
+                    b.HasIndex("MerchantId", "StartedAt");
+
                     b.HasIndex("Status", "ClaimDeadline");
 
                     b.HasIndex("Status", "LastActivityAt");
@@ -1129,6 +1131,8 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MerchantId", "AttributionChatId");
+
                     b.HasIndex("MerchantId", "ExternalId")
                         .IsUnique();
 
@@ -1693,6 +1697,112 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("MerchantId");
 
                     b.ToTable("SalesRollupWatermarks");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.TeamDailyStat", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AttributedOrders")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("AttributedRevenue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<long>("AvailableSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Claimed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Declined")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MissedChats")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MissedOffers")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Offered")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rating1")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rating2")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rating3")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rating4")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rating5")
+                        .HasColumnType("int");
+
+                    b.HasKey("MerchantId", "Day", "StaffMemberId", "StoreId", "DepartmentId");
+
+                    b.ToTable("TeamDailyStats");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.TeamRollupState", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("Watermark")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("MerchantId");
+
+                    b.ToTable("TeamRollupStates");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.TeamSecondsCount", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte>("Metric")
+                        .HasColumnType("tinyint");
+
+                    b.Property<int>("Seconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("MerchantId", "Day", "StaffMemberId", "StoreId", "DepartmentId", "Metric", "Seconds");
+
+                    b.ToTable("TeamSecondsCounts");
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Settings.AccountSettings", b =>
@@ -2272,6 +2382,38 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("MerchantId", "SortOrder");
 
                     b.ToTable("Departments");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Staff.ExpertAvailabilityPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("To")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ExpertAvailabilityPeriods_StaffMemberId_Open")
+                        .HasFilter("[To] IS NULL");
+
+                    b.HasIndex("MerchantId", "From");
+
+                    b.HasIndex("MerchantId", "To");
+
+                    b.ToTable("ExpertAvailabilityPeriods", (string)null);
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Staff.StaffInvitation", b =>
@@ -3106,6 +3248,33 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.TeamDailyStat", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.TeamRollupState", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.TeamSecondsCount", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Settings.AccountSettings", b =>
                 {
                     b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
@@ -3351,6 +3520,21 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.SqlServer
                         });
 
                     b.Navigation("Labels");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Staff.ExpertAvailabilityPeriod", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VirtualShopping.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Staff.StaffInvitation", b =>

@@ -444,6 +444,8 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("MerchantId", "ShopperId");
 
+                    b.HasIndex("MerchantId", "StartedAt");
+
                     b.HasIndex("Status", "ClaimDeadline");
 
                     b.HasIndex("Status", "LastActivityAt");
@@ -1113,6 +1115,8 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MerchantId", "AttributionChatId");
+
                     b.HasIndex("MerchantId", "ExternalId")
                         .IsUnique();
 
@@ -1677,6 +1681,112 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("MerchantId");
 
                     b.ToTable("SalesRollupWatermarks");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.TeamDailyStat", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttributedOrders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AttributedRevenue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AvailableSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Claimed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Declined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissedChats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissedOffers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Offered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating5")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MerchantId", "Day", "StaffMemberId", "StoreId", "DepartmentId");
+
+                    b.ToTable("TeamDailyStats");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.TeamRollupState", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Watermark")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MerchantId");
+
+                    b.ToTable("TeamRollupStates");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.TeamSecondsCount", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte>("Metric")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MerchantId", "Day", "StaffMemberId", "StoreId", "DepartmentId", "Metric", "Seconds");
+
+                    b.ToTable("TeamSecondsCounts");
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Settings.AccountSettings", b =>
@@ -2256,6 +2366,38 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("MerchantId", "SortOrder");
 
                     b.ToTable("Departments");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Staff.ExpertAvailabilityPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ExpertAvailabilityPeriods_StaffMemberId_Open")
+                        .HasFilter("[To] IS NULL");
+
+                    b.HasIndex("MerchantId", "From");
+
+                    b.HasIndex("MerchantId", "To");
+
+                    b.ToTable("ExpertAvailabilityPeriods", (string)null);
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Staff.StaffInvitation", b =>
@@ -3085,6 +3227,33 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.TeamDailyStat", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.TeamRollupState", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Reports.TeamSecondsCount", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VirtualShopping.Domain.Settings.AccountSettings", b =>
                 {
                     b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
@@ -3326,6 +3495,21 @@ namespace VirtualShopping.Infrastructure.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("Labels");
+                });
+
+            modelBuilder.Entity("VirtualShopping.Domain.Staff.ExpertAvailabilityPeriod", b =>
+                {
+                    b.HasOne("VirtualShopping.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VirtualShopping.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VirtualShopping.Domain.Staff.StaffInvitation", b =>

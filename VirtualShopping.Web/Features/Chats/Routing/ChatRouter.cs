@@ -5,6 +5,7 @@ using VirtualShopping.Domain.Merchants;
 using VirtualShopping.Domain.Settings;
 using VirtualShopping.Domain.Staff;
 using VirtualShopping.Infrastructure.Persistence;
+using VirtualShopping.Web.Features.Reports;
 
 namespace VirtualShopping.Web.Features.Chats;
 
@@ -368,6 +369,7 @@ public sealed class ChatRouter(
         await db.StaffMembers.Where(s => s.Id == staffMemberId).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.IsAvailable, available).SetProperty(m => m.ConsecutiveDeclines, 0).SetProperty(m => m.ConsecutiveMissedOffers, 0),
             cancellationToken);
+        await ExpertAvailabilityLog.RecordAsync(db, staffMemberId, available, now, cancellationToken);
         await notifier.AvailabilityChangedAsync(staffMemberId, new AvailabilityChange(available, reason));
         if (available)
         {
