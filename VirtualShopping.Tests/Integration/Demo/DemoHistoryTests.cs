@@ -5,6 +5,8 @@ using VirtualShopping.Tests.Support;
 using VirtualShopping.Web.Features.Demo;
 using VirtualShopping.Web.Features.Orders;
 using VirtualShopping.Web.Features.Products;
+using VirtualShopping.Web.Features.Reports;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace VirtualShopping.Tests.Integration.Demo;
 
@@ -63,6 +65,24 @@ public sealed class DemoHistoryTests(DemoHistoryFactory factory) : IClassFixture
                 Assert.Equal(chatsById[order.AttributionChatId.Value].DepartmentId, order.AttributedDepartmentId);
             }
         });
+    }
+
+    [Fact]
+    public async Task The_reports_a_newcomer_opens_have_the_historys_figures_from_the_start()
+    {
+        var merchant = await factory.DemoMerchantAsync();
+        var filter = ReportFilter.Default(DateOnly.FromDateTime(DateTime.UtcNow));
+
+        var sales = await Integration.Reports.SalesScenario.AsMerchantAsync(factory, merchant.Id, s => s.GetRequiredService<SalesReports>().ReportAsync(ReportScope.Everything, filter));
+        var team = await Integration.Reports.SalesScenario.AsMerchantAsync(factory, merchant.Id, s => s.GetRequiredService<TeamPerformanceSource>().ReportAsync(ReportScope.Everything, filter));
+
+        // Built by the seeding itself, before any rollup job has run.
+        Assert.InRange(sales.Total.ClaimedChats, 200, 800);
+        Assert.True(sales.Total.AttributedOrders > 50, $"{sales.Total.AttributedOrders} attributed orders");
+        Assert.True(sales.Total.AttributedRevenue > 0);
+        Assert.True(team.Experts.Count >= 3, $"{team.Experts.Count} experts");
+        Assert.Equal(sales.Total.ClaimedChats, team.Totals.Claimed);
+        Assert.NotNull(team.Totals.ClaimTimeMedian);
     }
 
     [Fact]

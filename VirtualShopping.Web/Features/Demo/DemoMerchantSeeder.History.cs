@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using VirtualShopping.Infrastructure.Persistence;
 using VirtualShopping.Web.Features.Orders;
 using VirtualShopping.Web.Features.Products;
+using VirtualShopping.Web.Features.Reports;
 
 namespace VirtualShopping.Web.Features.Demo;
 
@@ -28,6 +29,10 @@ public sealed partial class DemoMerchantSeeder
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - processorTime;
             LogDemoHistory(logger, result.Chats, result.Orders, result.From, result.To, (long)result.Elapsed.TotalMilliseconds, (long)cpu.TotalMilliseconds);
+
+            // The reports read daily rollups: build them for the history's days now, so a newcomer's first look has figures.
+            await services.GetRequiredService<SalesRollup>().RebuildAsync(merchantId, result.From, result.To, cancellationToken);
+            await services.GetRequiredService<TeamRollup>().RebuildAsync(merchantId, result.From, result.To, cancellationToken);
         }
 
         return result;
