@@ -37,19 +37,16 @@ public sealed class SalesReports(IDbContextFactory<VirtualShoppingDbContext> con
         var currency = options.Currency;
         var rows = Rows(db, scope, filter, teams);
 
-        // Summed by the database, one grouping per table; teams from the experts' sums.
-        List<SalesDailyRollup> byDay = [], byExpert = [], byStore = [], byDepartment = [];
-        if (rows is not null)
-        {
-            byDay = await SumByAsync(rows, r => new RollupKey { Day = r.Day, Currency = r.Currency }, cancellationToken);
-            byExpert = await SumByAsync(rows.Where(r => r.StaffMemberId != null), r => new RollupKey { StaffMemberId = r.StaffMemberId, Currency = r.Currency }, cancellationToken);
-            byStore = await SumByAsync(rows.Where(r => r.StaffMemberId != null && r.StoreId != null), r => new RollupKey { StoreId = r.StoreId, Currency = r.Currency }, cancellationToken);
-            byDepartment = await SumByAsync(rows.Where(r => r.StaffMemberId != null && r.DepartmentId != null), r => new RollupKey { DepartmentId = r.DepartmentId, Currency = r.Currency }, cancellationToken);
-        }
+        // One read of the range's rollup rows (one per day, store, expert, department and currency); every table is
+        // added up here from that single result.
+        var all = rows is null ? [] : await ReadAsync(rows, cancellationToken);
+        var byExpert = all.Where(r => r.StaffMemberId != null).ToList();
+        var byStore = byExpert.Where(r => r.StoreId != null);
+        var byDepartment = byExpert.Where(r => r.DepartmentId != null);
 
-        var total = Sum(byDay, currency);
+        var total = Sum(all, currency);
         var periods = new List<SalesPeriod>();
-        var byPeriod = byDay.GroupBy(r => ReportRange.PeriodStart(r.Day, filter.Period)).ToDictionary(g => g.Key, g => Sum(g, currency));
+        var byPeriod = all.GroupBy(r => ReportRange.PeriodStart(r.Day, filter.Period)).ToDictionary(g => g.Key, g => Sum(g, currency));
         for (var start = ReportRange.PeriodStart(filter.From, filter.Period); start <= filter.To; start = Next(start, filter.Period))
         {
             periods.Add(new SalesPeriod(start, byPeriod.GetValueOrDefault(start) ?? SalesFigures.None));
@@ -81,23 +78,23 @@ public sealed class SalesReports(IDbContextFactory<VirtualShoppingDbContext> con
             Table(byDepartment, r => r.DepartmentId, departmentNames, currency));
     }
 
-    /// <summary>Rollup rows summed per key, by the database.</summary>
-    private static Task<List<SalesDailyRollup>> SumByAsync(IQueryable<SalesDailyRollup> rows, System.Linq.Expressions.Expression<Func<SalesDailyRollup, RollupKey>> key, CancellationToken cancellationToken) =>
-        rows.GroupBy(key).Select(g => new SalesDailyRollup
+    /// <summary>The rollup rows' keys and figures (no ids), in one query.</summary>
+    private static Task<List<SalesDailyRollup>> ReadAsync(IQueryable<SalesDailyRollup> rows, CancellationToken cancellationToken) =>
+        rows.Select(r => new SalesDailyRollup
         {
-            Day = g.Key.Day,
-            StaffMemberId = g.Key.StaffMemberId,
-            StoreId = g.Key.StoreId,
-            DepartmentId = g.Key.DepartmentId,
-            Currency = g.Key.Currency,
-            Orders = g.Sum(r => r.Orders),
-            AttributedOrders = g.Sum(r => r.AttributedOrders),
-            CancelledOrders = g.Sum(r => r.CancelledOrders),
-            NetRevenueTenThousandths = g.Sum(r => r.NetRevenueTenThousandths),
-            AttributedNetRevenueTenThousandths = g.Sum(r => r.AttributedNetRevenueTenThousandths),
-            RefundsTenThousandths = g.Sum(r => r.RefundsTenThousandths),
-            ClaimedChats = g.Sum(r => r.ClaimedChats),
-            ConvertedChats = g.Sum(r => r.ConvertedChats),
+            Day = r.Day,
+            StaffMemberId = r.StaffMemberId,
+            StoreId = r.StoreId,
+            DepartmentId = r.DepartmentId,
+            Currency = r.Currency,
+            Orders = r.Orders,
+            AttributedOrders = r.AttributedOrders,
+            CancelledOrders = r.CancelledOrders,
+            NetRevenueTenThousandths = r.NetRevenueTenThousandths,
+            AttributedNetRevenueTenThousandths = r.AttributedNetRevenueTenThousandths,
+            RefundsTenThousandths = r.RefundsTenThousandths,
+            ClaimedChats = r.ClaimedChats,
+            ConvertedChats = r.ConvertedChats,
         }).ToListAsync(cancellationToken);
 
     /// <summary>The rollup rows of the filter's days in scope, narrowed by store, department, expert and team.</summary>
@@ -193,20 +190,6 @@ public sealed class SalesReports(IDbContextFactory<VirtualShoppingDbContext> con
         ReportPeriod.Month => start.AddMonths(1),
         _ => start.AddDays(1),
     };
-}
-
-/// <summary>What a sales table is summed by: one of the dimensions (the others stay empty) and the currency.</summary>
-internal sealed class RollupKey
-{
-    public DateOnly Day { get; init; }
-
-    public Guid? StaffMemberId { get; init; }
-
-    public Guid? StoreId { get; init; }
-
-    public Guid? DepartmentId { get; init; }
-
-    public string Currency { get; init; } = string.Empty;
 }
 
 /// <summary>A team in a report's scope and its members (a team filter means these experts).</summary>
