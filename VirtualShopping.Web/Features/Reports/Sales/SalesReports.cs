@@ -37,9 +37,10 @@ public sealed class SalesReports(IDbContextFactory<VirtualShoppingDbContext> con
         var currency = options.Currency;
         var rows = Rows(db, scope, filter, teams);
 
-        // One read of the range's rollup rows (one per day, store, expert, department and currency); every table is
-        // added up here from that single result.
-        var all = rows is null ? [] : await ReadAsync(rows, cancellationToken);
+        // One read of the range's rollup rows, summed by the database per store, expert, department, currency and day
+        // (month, for a monthly series: a year is ~5,600 sums instead of ~92,000 rows); every table is added up here
+        // from that single result.
+        var all = rows is null ? [] : await ReadAsync(rows, filter.Period == ReportPeriod.Month, cancellationToken);
         var byExpert = all.Where(r => r.StaffMemberId != null).ToList();
         var byStore = byExpert.Where(r => r.StoreId != null);
         var byDepartment = byExpert.Where(r => r.DepartmentId != null);
@@ -78,24 +79,50 @@ public sealed class SalesReports(IDbContextFactory<VirtualShoppingDbContext> con
             Table(byDepartment, r => r.DepartmentId, departmentNames, currency));
     }
 
-    /// <summary>The rollup rows' keys and figures (no ids), in one query.</summary>
-    private static Task<List<SalesDailyRollup>> ReadAsync(IQueryable<SalesDailyRollup> rows, CancellationToken cancellationToken) =>
-        rows.Select(r => new SalesDailyRollup
+    /// <summary>
+    /// The rollup rows' figures summed per store, expert, department, currency and day, or per month when
+    /// <paramref name="byMonth"/> (each sum then dated the first of its month), in one query.
+    /// </summary>
+    private static async Task<List<SalesDailyRollup>> ReadAsync(IQueryable<SalesDailyRollup> rows, bool byMonth, CancellationToken cancellationToken)
+    {
+        var grouped = byMonth
+            ? rows.GroupBy(r => new RollupKey { Year = r.Day.Year, Month = r.Day.Month, StoreId = r.StoreId, StaffMemberId = r.StaffMemberId, DepartmentId = r.DepartmentId, Currency = r.Currency })
+            : rows.GroupBy(r => new RollupKey { Day = r.Day, StoreId = r.StoreId, StaffMemberId = r.StaffMemberId, DepartmentId = r.DepartmentId, Currency = r.Currency });
+        var sums = await grouped.Select(g => new
         {
-            Day = r.Day,
-            StaffMemberId = r.StaffMemberId,
-            StoreId = r.StoreId,
-            DepartmentId = r.DepartmentId,
-            Currency = r.Currency,
-            Orders = r.Orders,
-            AttributedOrders = r.AttributedOrders,
-            CancelledOrders = r.CancelledOrders,
-            NetRevenueTenThousandths = r.NetRevenueTenThousandths,
-            AttributedNetRevenueTenThousandths = r.AttributedNetRevenueTenThousandths,
-            RefundsTenThousandths = r.RefundsTenThousandths,
-            ClaimedChats = r.ClaimedChats,
-            ConvertedChats = r.ConvertedChats,
+            g.Key.Day,
+            g.Key.Year,
+            g.Key.Month,
+            g.Key.StaffMemberId,
+            g.Key.StoreId,
+            g.Key.DepartmentId,
+            g.Key.Currency,
+            Orders = g.Sum(r => r.Orders),
+            AttributedOrders = g.Sum(r => r.AttributedOrders),
+            CancelledOrders = g.Sum(r => r.CancelledOrders),
+            NetRevenueTenThousandths = g.Sum(r => r.NetRevenueTenThousandths),
+            AttributedNetRevenueTenThousandths = g.Sum(r => r.AttributedNetRevenueTenThousandths),
+            RefundsTenThousandths = g.Sum(r => r.RefundsTenThousandths),
+            ClaimedChats = g.Sum(r => r.ClaimedChats),
+            ConvertedChats = g.Sum(r => r.ConvertedChats),
         }).ToListAsync(cancellationToken);
+        return [.. sums.Select(g => new SalesDailyRollup
+        {
+            Day = byMonth ? new DateOnly(g.Year, g.Month, 1) : g.Day,
+            StaffMemberId = g.StaffMemberId,
+            StoreId = g.StoreId,
+            DepartmentId = g.DepartmentId,
+            Currency = g.Currency,
+            Orders = g.Orders,
+            AttributedOrders = g.AttributedOrders,
+            CancelledOrders = g.CancelledOrders,
+            NetRevenueTenThousandths = g.NetRevenueTenThousandths,
+            AttributedNetRevenueTenThousandths = g.AttributedNetRevenueTenThousandths,
+            RefundsTenThousandths = g.RefundsTenThousandths,
+            ClaimedChats = g.ClaimedChats,
+            ConvertedChats = g.ConvertedChats,
+        })];
+    }
 
     /// <summary>The rollup rows of the filter's days in scope, narrowed by store, department, expert and team.</summary>
     private static IQueryable<SalesDailyRollup>? Rows(VirtualShoppingDbContext db, ReportScope scope, ReportFilter filter, IReadOnlyList<ReportTeam> teams)
@@ -190,6 +217,24 @@ public sealed class SalesReports(IDbContextFactory<VirtualShoppingDbContext> con
         ReportPeriod.Month => start.AddMonths(1),
         _ => start.AddDays(1),
     };
+}
+
+/// <summary>What the report's one read sums by: the day (or the year and month), store, expert, department and currency.</summary>
+internal sealed class RollupKey
+{
+    public DateOnly Day { get; init; }
+
+    public int Year { get; init; }
+
+    public int Month { get; init; }
+
+    public Guid? StaffMemberId { get; init; }
+
+    public Guid? StoreId { get; init; }
+
+    public Guid? DepartmentId { get; init; }
+
+    public string Currency { get; init; } = string.Empty;
 }
 
 /// <summary>A team in a report's scope and its members (a team filter means these experts).</summary>
