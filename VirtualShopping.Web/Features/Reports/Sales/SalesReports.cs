@@ -37,19 +37,17 @@ public sealed class SalesReports(IDbContextFactory<VirtualShoppingDbContext> con
         var currency = options.Currency;
         var rows = Rows(db, scope, filter, teams);
 
-        // Summed by the database, one grouping per table; teams from the experts' sums.
-        List<SalesDailyRollup> byDay = [], byExpert = [], byStore = [], byDepartment = [];
-        if (rows is not null)
-        {
-            byDay = await SumByAsync(rows, r => new RollupKey { Day = r.Day, Currency = r.Currency }, cancellationToken);
-            byExpert = await SumByAsync(rows.Where(r => r.StaffMemberId != null), r => new RollupKey { StaffMemberId = r.StaffMemberId, Currency = r.Currency }, cancellationToken);
-            byStore = await SumByAsync(rows.Where(r => r.StaffMemberId != null && r.StoreId != null), r => new RollupKey { StoreId = r.StoreId, Currency = r.Currency }, cancellationToken);
-            byDepartment = await SumByAsync(rows.Where(r => r.StaffMemberId != null && r.DepartmentId != null), r => new RollupKey { DepartmentId = r.DepartmentId, Currency = r.Currency }, cancellationToken);
-        }
+        // One read of the range's rollup rows, summed by the database per store, expert, department, currency and day
+        // (month, for a monthly series: a year is ~5,600 sums instead of ~92,000 rows); every table is added up here
+        // from that single result.
+        var all = rows is null ? [] : await ReadAsync(rows, filter.Period == ReportPeriod.Month, cancellationToken);
+        var byExpert = all.Where(r => r.StaffMemberId != null).ToList();
+        var byStore = byExpert.Where(r => r.StoreId != null);
+        var byDepartment = byExpert.Where(r => r.DepartmentId != null);
 
-        var total = Sum(byDay, currency);
+        var total = Sum(all, currency);
         var periods = new List<SalesPeriod>();
-        var byPeriod = byDay.GroupBy(r => ReportRange.PeriodStart(r.Day, filter.Period)).ToDictionary(g => g.Key, g => Sum(g, currency));
+        var byPeriod = all.GroupBy(r => ReportRange.PeriodStart(r.Day, filter.Period)).ToDictionary(g => g.Key, g => Sum(g, currency));
         for (var start = ReportRange.PeriodStart(filter.From, filter.Period); start <= filter.To; start = Next(start, filter.Period))
         {
             periods.Add(new SalesPeriod(start, byPeriod.GetValueOrDefault(start) ?? SalesFigures.None));
@@ -81,15 +79,24 @@ public sealed class SalesReports(IDbContextFactory<VirtualShoppingDbContext> con
             Table(byDepartment, r => r.DepartmentId, departmentNames, currency));
     }
 
-    /// <summary>Rollup rows summed per key, by the database.</summary>
-    private static Task<List<SalesDailyRollup>> SumByAsync(IQueryable<SalesDailyRollup> rows, System.Linq.Expressions.Expression<Func<SalesDailyRollup, RollupKey>> key, CancellationToken cancellationToken) =>
-        rows.GroupBy(key).Select(g => new SalesDailyRollup
+    /// <summary>
+    /// The rollup rows' figures summed per store, expert, department, currency and day, or per month when
+    /// <paramref name="byMonth"/> (each sum then dated the first of its month), in one query.
+    /// </summary>
+    private static async Task<List<SalesDailyRollup>> ReadAsync(IQueryable<SalesDailyRollup> rows, bool byMonth, CancellationToken cancellationToken)
+    {
+        var grouped = byMonth
+            ? rows.GroupBy(r => new RollupKey { Year = r.Day.Year, Month = r.Day.Month, StoreId = r.StoreId, StaffMemberId = r.StaffMemberId, DepartmentId = r.DepartmentId, Currency = r.Currency })
+            : rows.GroupBy(r => new RollupKey { Day = r.Day, StoreId = r.StoreId, StaffMemberId = r.StaffMemberId, DepartmentId = r.DepartmentId, Currency = r.Currency });
+        var sums = await grouped.Select(g => new
         {
-            Day = g.Key.Day,
-            StaffMemberId = g.Key.StaffMemberId,
-            StoreId = g.Key.StoreId,
-            DepartmentId = g.Key.DepartmentId,
-            Currency = g.Key.Currency,
+            g.Key.Day,
+            g.Key.Year,
+            g.Key.Month,
+            g.Key.StaffMemberId,
+            g.Key.StoreId,
+            g.Key.DepartmentId,
+            g.Key.Currency,
             Orders = g.Sum(r => r.Orders),
             AttributedOrders = g.Sum(r => r.AttributedOrders),
             CancelledOrders = g.Sum(r => r.CancelledOrders),
@@ -99,6 +106,23 @@ public sealed class SalesReports(IDbContextFactory<VirtualShoppingDbContext> con
             ClaimedChats = g.Sum(r => r.ClaimedChats),
             ConvertedChats = g.Sum(r => r.ConvertedChats),
         }).ToListAsync(cancellationToken);
+        return [.. sums.Select(g => new SalesDailyRollup
+        {
+            Day = byMonth ? new DateOnly(g.Year, g.Month, 1) : g.Day,
+            StaffMemberId = g.StaffMemberId,
+            StoreId = g.StoreId,
+            DepartmentId = g.DepartmentId,
+            Currency = g.Currency,
+            Orders = g.Orders,
+            AttributedOrders = g.AttributedOrders,
+            CancelledOrders = g.CancelledOrders,
+            NetRevenueTenThousandths = g.NetRevenueTenThousandths,
+            AttributedNetRevenueTenThousandths = g.AttributedNetRevenueTenThousandths,
+            RefundsTenThousandths = g.RefundsTenThousandths,
+            ClaimedChats = g.ClaimedChats,
+            ConvertedChats = g.ConvertedChats,
+        })];
+    }
 
     /// <summary>The rollup rows of the filter's days in scope, narrowed by store, department, expert and team.</summary>
     private static IQueryable<SalesDailyRollup>? Rows(VirtualShoppingDbContext db, ReportScope scope, ReportFilter filter, IReadOnlyList<ReportTeam> teams)
@@ -195,10 +219,14 @@ public sealed class SalesReports(IDbContextFactory<VirtualShoppingDbContext> con
     };
 }
 
-/// <summary>What a sales table is summed by: one of the dimensions (the others stay empty) and the currency.</summary>
+/// <summary>What the report's one read sums by: the day (or the year and month), store, expert, department and currency.</summary>
 internal sealed class RollupKey
 {
     public DateOnly Day { get; init; }
+
+    public int Year { get; init; }
+
+    public int Month { get; init; }
 
     public Guid? StaffMemberId { get; init; }
 
