@@ -83,6 +83,7 @@ public sealed class DemoHistoryTests(DemoHistoryFactory factory) : IClassFixture
         Assert.True(team.Experts.Count >= 3, $"{team.Experts.Count} experts");
         Assert.Equal(sales.Total.ClaimedChats, team.Totals.Claimed);
         Assert.NotNull(team.Totals.ClaimTimeMedian);
+        Assert.InRange(team.Totals.AvailableTime.TotalHours, 100, 30 * 24 * team.Experts.Count);
     }
 
     [Fact]

@@ -67,6 +67,7 @@ public static partial class DemoHistory
             db.LeftMessages.AddRange(builder.LeftMessages);
             db.ProductShares.AddRange(builder.Shares);
             db.ProductShareClicks.AddRange(builder.Clicks);
+            db.ExpertAvailabilityPeriods.AddRange(AvailabilityOf(merchantId, builder.Offers, zone, today));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
 
@@ -84,6 +85,27 @@ public static partial class DemoHistory
         {
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
+    }
+
+    /// <summary>
+    /// The experts' past shifts as the availability log would have them: on each day an expert was offered chats, available
+    /// from a little before the first offer to a little after the last (today's availability is the experts' own).
+    /// </summary>
+    private static List<ExpertAvailabilityPeriod> AvailabilityOf(Guid merchantId, IEnumerable<ChatOffer> offers, TimeZoneInfo zone, DateOnly today)
+    {
+        var random = new Random(Seed + 1);
+        return offers
+            .GroupBy(o => (o.StaffMemberId, Day: DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(o.OfferedAt, zone).DateTime)))
+            .Where(g => g.Key.Day < today)
+            .OrderBy(g => g.Key.Day).ThenBy(g => g.Key.StaffMemberId)
+            .Select(g => new ExpertAvailabilityPeriod
+            {
+                MerchantId = merchantId,
+                StaffMemberId = g.Key.StaffMemberId,
+                From = g.Min(o => o.OfferedAt).AddMinutes(-random.Next(5, 45)).ToUniversalTime(),
+                To = g.Max(o => o.ExpiresAt).AddMinutes(random.Next(5, 60)).ToUniversalTime(),
+            })
+            .ToList();
     }
 
     /// <summary>An active expert as the history routes chats to them: their store and the departments their active teams serve.</summary>
