@@ -99,7 +99,7 @@ public sealed class SalesReportTests(VirtualShoppingFactory factory) : IClassFix
         var (merchantId, world) = await SalesScenario.SeedAsync(factory, rebuild: false);
         using (var first = factory.Services.CreateScope())
         {
-            await first.ServiceProvider.GetRequiredService<SalesRollupJob>().RunAsync(CancellationToken.None);
+            await first.ServiceProvider.GetRequiredService<ReportRollupJob>().RunAsync(CancellationToken.None);
         }
 
         var reports = () => SalesScenario.AsMerchantAsync(factory, merchantId, s => s.GetRequiredService<SalesReports>().ReportAsync(ReportScope.Everything, SalesScenario.Filter));
@@ -116,7 +116,7 @@ public sealed class SalesReportTests(VirtualShoppingFactory factory) : IClassFix
         });
         using (var second = factory.Services.CreateScope())
         {
-            await second.ServiceProvider.GetRequiredService<SalesRollupJob>().RunAsync(CancellationToken.None);
+            await second.ServiceProvider.GetRequiredService<ReportRollupJob>().RunAsync(CancellationToken.None);
         }
 
         var after = await reports();

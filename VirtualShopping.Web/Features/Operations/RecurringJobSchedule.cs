@@ -21,8 +21,7 @@ internal static class RecurringJobSchedule
             job => job.RunAsync(CancellationToken.None),
             Cron.Daily(3, 15),
             new RecurringJobOptions { TimeZone = zone });
-        jobs.AddOrUpdate<SalesRollupJob>(SalesRollupJob.Id, job => job.RunAsync(CancellationToken.None), SalesRollupJob.Schedule, new RecurringJobOptions { TimeZone = zone });
-        jobs.AddOrUpdate<TeamRollupJob>(TeamRollupJob.Id, job => job.RunAsync(CancellationToken.None), TeamRollupJob.Schedule, new RecurringJobOptions { TimeZone = zone });
+        jobs.AddOrUpdate<ReportRollupJob>(ReportRollupJob.Id, job => job.RunAsync(CancellationToken.None), ReportRollupJob.Schedule, new RecurringJobOptions { TimeZone = zone });
         app.ScheduleProductFeeds();
         app.ScheduleNotificationEmails();
     }

@@ -6,7 +6,7 @@ internal static class ReportsSetup
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddSingleton<SalesRollup>();
-        services.AddScoped<SalesRollupJob>();
+        services.AddScoped<ReportRollupJob>();
         services.AddScoped<SalesReports>();
         services.AddScoped<SalesOrders>();
         services.AddTeamPerformance();

@@ -6,7 +6,6 @@ internal static class TeamPerformanceSetup
     public static IServiceCollection AddTeamPerformance(this IServiceCollection services)
     {
         services.AddSingleton<TeamRollup>();
-        services.AddScoped<TeamRollupJob>();
         services.AddScoped<TeamPerformanceSource>();
         services.AddScoped<ITeamPerformanceSource>(sp => sp.GetRequiredService<TeamPerformanceSource>());
         services.AddScoped<ConversationExport>();

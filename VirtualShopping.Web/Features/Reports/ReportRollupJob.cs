@@ -4,10 +4,10 @@ using VirtualShopping.Infrastructure.Persistence;
 
 namespace VirtualShopping.Web.Features.Reports;
 
-/// <summary>Every 5 minutes: each merchant's team performance rollup catches up with what changed since its watermark.</summary>
-public sealed class TeamRollupJob(IDbContextFactory<VirtualShoppingDbContext> contexts, TeamRollup rollup)
+/// <summary>Every five minutes: each merchant's sales and team performance rollups catch up with what changed since their watermarks.</summary>
+public sealed class ReportRollupJob(IDbContextFactory<VirtualShoppingDbContext> contexts, SalesRollup sales, TeamRollup team)
 {
-    public const string Id = "team-performance-rollup";
+    public const string Id = "report-rollups";
 
     public const string Schedule = "*/5 * * * *";
 
@@ -23,7 +23,8 @@ public sealed class TeamRollupJob(IDbContextFactory<VirtualShoppingDbContext> co
 
         foreach (var merchantId in merchants)
         {
-            await rollup.RefreshAsync(merchantId, cancellationToken);
+            await sales.RefreshAsync(merchantId, cancellationToken);
+            await team.RefreshAsync(merchantId, cancellationToken);
         }
     }
 }
